@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './env';
+
+const secret = 'x'.repeat(32);
+
+function errorOf(env: Record<string, string>) {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('defaults to the embedded database with dev sign-in on port 3000', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ embedded: true, devLogin: true, PORT: 3000, oidc: null });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('names PORT when it is not a port', () => {
+    for (const PORT of ['abc', '70000', '0', '3.5']) {
+      const error = errorOf({ PORT });
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.variable).toBe('PORT');
+      expect(error.message).toMatch(/^PORT /);
+    }
+  });
+
+  it('names DATABASE_URL when it is malformed', () => {
+    for (const DATABASE_URL of ['not a url', 'mysql://root@localhost/db', 'postgresql://']) {
+      expect(errorOf({ DATABASE_URL, AUTH_SECRET: secret }).variable).toBe('DATABASE_URL');
+    }
+  });
+
+  it('requires AUTH_SECRET with a real database', () => {
+    expect(errorOf({ DATABASE_URL: 'postgresql://u@localhost:5432/db' }).variable).toBe('AUTH_SECRET');
+  });
+
+  it('turns dev sign-in off in production on a real database unless asked', () => {
+    const base = { DATABASE_URL: 'postgresql://u@localhost/db', AUTH_SECRET: secret, NODE_ENV: 'production' };
+    expect(parseConfig(base).devLogin).toBe(false);
+    expect(parseConfig({ ...base, AUTH_DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    expect(parseConfig({ ...base, NODE_ENV: 'development' }).devLogin).toBe(true);
+    expect(parseConfig({ AUTH_DEV_LOGIN: 'false' }).devLogin).toBe(false);
+    expect(errorOf({ AUTH_DEV_LOGIN: 'yes' }).variable).toBe('AUTH_DEV_LOGIN');
+  });
+
+  it('needs all three OIDC variables together', () => {
+    expect(errorOf({ OIDC_ISSUER: 'https://id.example.com' }).variable).toBe('OIDC_CLIENT_ID');
+    const config = parseConfig({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' });
+    expect(config.oidc).toMatchObject({ issuer: 'https://id.example.com', groupsClaim: 'groups' });
+  });
+});

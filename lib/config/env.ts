@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const isPostgres = url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+      return isPostgres && (url.hostname !== '' || url.searchParams.has('host'));
+    } catch {
+      return false;
+    }
+  }, 'must be a postgresql:// URL such as postgresql://user:pass@host:5432/db');
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+// Every environment variable Timebox reads, in one place. README's table mirrors this schema.
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3000)),
+  TIMEBOX_LISTEN_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  TIMEBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
+  AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ message: 'must be the issuer URL' }).optional()),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
+  OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('Single sign-on')),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface AppConfig extends RawEnv {
+  /** Absolute data directory (PGlite files, generated secrets). */
+  dataDir: string;
+  /** true when no DATABASE_URL is set: PGlite in-process. */
+  embedded: boolean;
+  devLogin: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string; name: string } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly variable: string, message: string) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const raw = parsed.data;
+  const embedded = !raw.DATABASE_URL;
+
+  const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    const missing = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].find((_, i) => !oidcParts[i])!;
+    throw new ConfigError(missing, 'is required when any OIDC_* variable is set');
+  }
+
+  // Dev sign-in is for the embedded demo. On a production database it stays off unless asked for.
+  const devLogin = raw.AUTH_DEV_LOGIN ?? !(raw.NODE_ENV === 'production' && !embedded);
+
+  if (!embedded && !raw.AUTH_SECRET) {
+    throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -hex 32`)');
+  }
+
+  return {
+    ...raw,
+    dataDir: path.resolve(raw.TIMEBOX_DATA_DIR),
+    embedded,
+    devLogin,
+    oidc: raw.OIDC_ISSUER
+      ? { issuer: raw.OIDC_ISSUER, clientId: raw.OIDC_CLIENT_ID!, clientSecret: raw.OIDC_CLIENT_SECRET!, groupsClaim: raw.OIDC_GROUPS_CLAIM, name: raw.OIDC_NAME }
+      : null,
+  };
+}
+
+let cached: AppConfig | undefined;
+export function getConfig(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}

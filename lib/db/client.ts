@@ -1,0 +1,45 @@
+import { PrismaClient } from './generated/client';
+import { openDatabase, type DatabaseTarget, type OpenDatabase } from './adapter';
+import { getConfig, type AppConfig } from '@/lib/config/env';
+
+export type Db = PrismaClient;
+/** A transaction client: what services receive inside `db.$transaction`. */
+export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export interface Database {
+  db: Db;
+  close(): Promise<void>;
+  handle: OpenDatabase;
+}
+
+export function targetFromConfig(config: Pick<AppConfig, 'DATABASE_URL' | 'dataDir'>): DatabaseTarget {
+  return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.dataDir };
+}
+
+export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
+  const handle = await openDatabase(target);
+  const db = new PrismaClient({ adapter: handle.factory });
+  return {
+    db,
+    handle,
+    close: async () => {
+      await db.$disconnect();
+      await handle.close();
+    },
+  };
+}
+
+// The server's one client. Kept on globalThis so dev hot reloads do not open a second PGlite on the same directory.
+const globalForDb = globalThis as unknown as { timeboxDb?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  globalForDb.timeboxDb ??= connectDatabase(targetFromConfig(getConfig())).catch((error: unknown) => {
+    globalForDb.timeboxDb = undefined;
+    throw error;
+  });
+  return globalForDb.timeboxDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,37 @@
+// Expected failures carry a code, an HTTP status and a message fit for a user.
+// Anything else is unexpected: logged in full, shown as a generic message.
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'unavailable'
+  | 'internal';
+
+const statusByCode: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = statusByCode[code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
