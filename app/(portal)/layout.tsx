@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { NavLinks } from '@/components/shell/nav-links';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+import { requirePageActor } from '@/lib/auth/page-guard';
+import { navigationFor } from '@/lib/domain/navigation';
+
+export const dynamic = 'force-dynamic';
+
+const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator' } as const;
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+            Timebox
+          </Link>
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks items={items} />
+          </nav>
+          <div className="flex items-center gap-3">
+            <p className="text-right text-sm leading-tight">
+              <span className="block font-medium" data-testid="user-name">
+                {actor.name}
+              </span>
+              <span className="block text-xs text-slate-500">{roleLabel[actor.role]}</span>
+            </p>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Db } from '@/lib/db/client';
+import type { Actor } from '@/lib/domain/permissions';
+
+/** Reads the actor fresh from the database, so role and group changes apply at the next request. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const user = await db.user.findFirst({
+    where: { id: userId, disabledAt: null },
+    include: { memberships: { include: { group: true } } },
+  });
+  if (!user) return null;
+  const groups = user.memberships.map((m) => m.group.name).sort();
+  const approverPolicy =
+    groups.length === 0
+      ? null
+      : await db.policy.findFirst({
+          where: { approverGroups: { hasSome: groups }, entitlement: { archivedAt: null, resource: { archivedAt: null } } },
+          select: { id: true },
+        });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, groups, isApprover: approverPolicy !== null };
+}

@@ -1,0 +1,97 @@
+import type { AuthOptions } from 'next-auth';
+import type { Provider } from 'next-auth/providers/index';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getConfig, type AppConfig } from '@/lib/config/env';
+import { getDb } from '@/lib/db/client';
+import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
+import { log } from '@/lib/log';
+import { resolveAuthSecret } from './secret';
+
+const devLoginInput = z.object({ email: z.email() });
+
+function groupsFromClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return value.split(/[,\s]+/).filter(Boolean);
+  return [];
+}
+
+function oidcProvider(oidc: NonNullable<AppConfig['oidc']>): Provider {
+  return {
+    id: 'oidc',
+    name: oidc.name,
+    type: 'oauth',
+    wellKnown: `${oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile(profile: Record<string, unknown>) {
+      return { id: String(profile.sub), email: String(profile.email ?? ''), name: String(profile.name ?? profile.email ?? '') };
+    },
+  };
+}
+
+function devLoginProvider(): Provider {
+  return CredentialsProvider({
+    id: 'dev-login',
+    name: 'Demo sign-in',
+    credentials: { email: { label: 'Email', type: 'email' } },
+    async authorize(credentials) {
+      const parsed = devLoginInput.safeParse({ email: credentials?.email?.trim() });
+      if (!parsed.success) return null;
+      const user = await findDevLoginUser(await getDb(), parsed.data.email);
+      return user ? { id: user.id, email: user.email, name: user.name } : null;
+    },
+  });
+}
+
+let cached: AuthOptions | undefined;
+
+export function getAuthOptions(): AuthOptions {
+  if (cached) return cached;
+  const config = getConfig();
+  const providers: Provider[] = [];
+  if (config.oidc) providers.push(oidcProvider(config.oidc));
+  if (config.devLogin) providers.push(devLoginProvider());
+
+  cached = {
+    secret: resolveAuthSecret(config),
+    providers,
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/login', error: '/login' },
+    logger: {
+      error: (code, metadata) => log.error({ code, metadata }, 'next-auth error'),
+      warn: (code) => log.warn({ code }, 'next-auth warning'),
+      debug: () => {},
+    },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        const email = typeof profile?.email === 'string' ? profile.email : '';
+        if (!email) return '/login?error=NoEmail';
+        return true;
+      },
+      async jwt({ token, user, account, profile }) {
+        // On sign-in only: pin the token to our user id. Everything else is read fresh per request.
+        if (account?.provider === 'oidc' && profile) {
+          const claims = profile as Record<string, unknown>;
+          token.uid = await upsertOidcUser(await getDb(), {
+            email: String(claims.email),
+            name: typeof claims.name === 'string' ? claims.name : null,
+            subject: String(claims.sub),
+            groups: groupsFromClaim(claims[config.OIDC_GROUPS_CLAIM]),
+          });
+        } else if (user) {
+          token.uid = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, userId: typeof token.uid === 'string' ? token.uid : undefined };
+      },
+    },
+  };
+  return cached;
+}

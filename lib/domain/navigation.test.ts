@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor } from './navigation';
+import type { PortalRole } from './permissions';
+
+const labels = (role: string, isApprover = false) => navigationFor({ role: role as PortalRole, isApprover }).map((i) => i.label);
+
+describe('navigationFor', () => {
+  it('gives members the requester sections only', () => {
+    expect(labels('member')).toEqual(['Request access', 'My requests', 'Grants']);
+  });
+  it('adds Inbox for approvers', () => {
+    expect(labels('member', true)).toEqual(['Request access', 'My requests', 'Grants', 'Inbox']);
+  });
+  it('adds Audit for auditors but not Admin', () => {
+    expect(labels('auditor')).toEqual(['Request access', 'My requests', 'Grants', 'Audit']);
+  });
+  it('adds Audit and Admin for admins', () => {
+    expect(labels('admin')).toEqual(['Request access', 'My requests', 'Grants', 'Audit', 'Admin']);
+  });
+  it('fails closed for an unknown role', () => {
+    expect(labels('superuser')).toEqual([]);
+    expect(labels('constructor')).toEqual([]);
+  });
+});

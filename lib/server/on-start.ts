@@ -1,0 +1,11 @@
+import { getConfig } from '@/lib/config/env';
+import { log } from '@/lib/log';
+
+/** Runs once when the Next.js server process starts (instrumentation.ts). */
+export function onServerStart(): void {
+  const config = getConfig();
+  if (config.devLogin && config.NODE_ENV === 'production' && !config.embedded) {
+    log.warn('AUTH_DEV_LOGIN is on with a production database: anyone can sign in as a seeded user by e-mail alone');
+  }
+  log.info({ database: config.embedded ? 'embedded' : 'postgres', devLogin: config.devLogin, oidc: Boolean(config.oidc) }, 'timebox server ready');
+}

@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type Database } from '@/lib/db/client';
+import { requireServer } from '@/lib/testing/require-server';
+import { TcpRelay } from '@/lib/testing/tcp-proxy';
+import { createTestDatabase } from '@/lib/testing/test-db';
+import { checkHealth } from './health';
+
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+describe('checkHealth', () => {
+  it('reports the database as ok', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(await checkHealth(database.db)).toEqual({ status: 'ok', database: 'ok' });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('checkHealth while PostgreSQL goes away and comes back', () => {
+  const upstream = new URL(serverUrl ?? 'postgresql://127.0.0.1:5432/postgres');
+  const relay = new TcpRelay({ host: upstream.hostname, port: Number(upstream.port || 5432) });
+  let database: Database | undefined;
+
+  afterAll(async () => {
+    await relay.start().catch(() => {}); // let the pool say goodbye cleanly
+    await database?.close();
+    await relay.stop();
+  });
+
+  it('answers unreachable during the outage and recovers by itself', async () => {
+    const port = await relay.start();
+    const viaRelay = new URL(upstream);
+    viaRelay.host = `127.0.0.1:${port}`;
+    database = await connectDatabase({ kind: 'postgres', url: viaRelay.toString() });
+
+    expect(await checkHealth(database.db)).toEqual({ status: 'ok', database: 'ok' });
+
+    await relay.stop();
+    expect(await checkHealth(database.db, 2_000)).toEqual({ status: 'degraded', database: 'unreachable' });
+
+    await relay.start(port);
+    // Same client, no restart: the pool reconnects on its own.
+    await expect.poll(() => checkHealth(database!.db), { timeout: 15_000, interval: 250 }).toEqual({ status: 'ok', database: 'ok' });
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '@/lib/seed/seed-demo';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import { findDevLoginUser, upsertOidcUser } from './users';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+});
+afterAll(async () => database?.close());
+
+const groupsOf = async (email: string) =>
+  (await database.db.groupMembership.findMany({ where: { user: { email } }, include: { group: true } })).map((m) => m.group.name).sort();
+
+describe('upsertOidcUser', () => {
+  it('creates the user with the groups from the claim and audits it', async () => {
+    const id = await upsertOidcUser(database.db, { email: 'Grace@Example.com', name: 'Grace Hopper', subject: 'sub-1', groups: ['platform', 'sre-leads'] });
+    const user = await database.db.user.findUniqueOrThrow({ where: { id } });
+    expect(user).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', source: 'oidc', role: 'member' });
+    expect(await groupsOf('grace@example.com')).toEqual(['platform']);
+    const events = await database.db.auditEvent.findMany({ where: { actorId: id } });
+    expect(events.map((e) => e.action)).toEqual(['user.created']);
+  });
+
+  it('mirrors the claim at the next sign-in and never touches Timebox-managed groups', async () => {
+    const id = await upsertOidcUser(database.db, { email: 'grace@example.com', subject: 'sub-1', groups: ['db-admins'] });
+    expect(await groupsOf('grace@example.com')).toEqual(['db-admins']);
+    // sre-leads is a local group: an IdP claim of the same name must not grant it.
+    const local = await database.db.group.findUniqueOrThrow({ where: { name: 'sre-leads' } });
+    expect(local.source).toBe('local');
+    expect((await database.db.user.findUniqueOrThrow({ where: { id } })).name).toBe('Grace Hopper');
+  });
+});
+
+describe('findDevLoginUser', () => {
+  it('signs in seeded users only', async () => {
+    expect(await findDevLoginUser(database.db, ' ALICE@example.com ')).toMatchObject({ email: 'alice@example.com' });
+    expect(await findDevLoginUser(database.db, 'grace@example.com')).toBeNull();
+    expect(await findDevLoginUser(database.db, 'nobody@example.com')).toBeNull();
+  });
+});
