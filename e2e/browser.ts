@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export type BrowserChoice = { source: 'playwright' | 'system'; executablePath?: string } | { source: 'none'; help: string };
+
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Playwright's own Chromium if installed, else the system's, else how to get one. */
+export function chooseChromium(): BrowserChoice {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return { source: 'playwright' };
+  } catch {
+    // Playwright throws when its browsers were never downloaded.
+  }
+  const system = systemChromium.find((p) => fs.existsSync(p));
+  if (system) return { source: 'system', executablePath: system };
+  return { source: 'none', help: 'No Chromium found: run `npx playwright install chromium`, or on Debian/Ubuntu `apt-get install -y chromium`.' };
+}

@@ -1,0 +1,13 @@
+import { expect, test } from '@playwright/test';
+
+test('health answers without a session', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+});
+
+test('other API routes and pages need a session', async ({ request }) => {
+  const response = await request.get('/inbox', { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toContain('/login?callbackUrl=%2Finbox');
+});

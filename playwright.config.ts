@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chooseChromium } from './e2e/browser';
+
+// Started by scripts/e2e.ts, which prepares a throw-away database and passes it in the environment.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const browser = chooseChromium();
+if (browser.source === 'none') throw new Error(browser.help);
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: true,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: browser.source === 'system' ? browser.executablePath : undefined,
+          // Root on CI needs --no-sandbox; the rest keeps Chromium from dialling out on a closed network.
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-gpu'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npx tsx scripts/start.ts',
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      TIMEBOX_DIST_DIR: '.next-e2e',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      AUTH_DEV_LOGIN: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chooseChromium } from '../e2e/browser';
+import { withDatabase } from '@/lib/testing/test-target';
+import { runCli } from './cli';
+
+// `npm run test:e2e`: Playwright against a production build on a database of its own —
+// a fresh PGlite directory, or a throw-away database on the server DATABASE_URL names.
+runCli('e2e', async () => {
+  const browser = chooseChromium();
+  if (browser.source === 'none') throw new Error(browser.help);
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-e2e-'));
+  env.TIMEBOX_DATA_DIR = dataDir;
+
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    const name = `timebox_e2e_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
+    env.AUTH_SECRET ??= crypto.randomBytes(32).toString('hex');
+    dropDatabase = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  console.log(`e2e: Chromium from ${browser.source === 'system' ? browser.executablePath : 'Playwright'}; database ${env.DATABASE_URL ? 'PostgreSQL (throw-away)' : 'PGlite (throw-away)'}`);
+
+  try {
+    const playwright = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+    const result = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+    return result.status ?? 1;
+  } finally {
+    await dropDatabase?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
