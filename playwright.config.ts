@@ -41,7 +41,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(port),
-      TIMEBOX_DIST_DIR: '.next-e2e',
+      TIMEBOX_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       AUTH_DEV_LOGIN: 'true',
       LOG_LEVEL: 'warn',

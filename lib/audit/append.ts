@@ -10,6 +10,11 @@ export interface AuditInput {
   entitlementId?: string | null;
   requestId?: string | null;
   grantId?: string | null;
+  tokenId?: string | null;
+  statusFrom?: string | null;
+  statusTo?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
   data?: Prisma.InputJsonObject;
 }
 
@@ -27,6 +32,11 @@ export async function appendAudit(tx: Tx, event: AuditInput): Promise<void> {
       entitlementId: event.entitlementId ?? null,
       requestId: event.requestId ?? null,
       grantId: event.grantId ?? null,
+      tokenId: event.tokenId ?? null,
+      statusFrom: event.statusFrom ?? null,
+      statusTo: event.statusTo ?? null,
+      ip: event.ip ?? null,
+      userAgent: event.userAgent?.slice(0, 500) ?? null,
       data: event.data ?? {},
     },
   });

@@ -1,0 +1,13 @@
+import type { Connector } from '../types';
+
+/**
+ * `portal` resources: the grant itself is the access. Target systems ask Timebox
+ * (GET /api/v1/access/check), so there is nothing to create or remove elsewhere.
+ */
+export const portalConnector: Connector = {
+  kind: 'portal',
+  provision: async () => ({}),
+  deprovision: async () => {},
+  verify: async () => true,
+  listActual: async () => [],
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+// The one shape of an access request, shared by the form and POST /api/v1/requests.
+export const requestAccessInput = z
+  .object({
+    resource: z.string().trim().min(1, 'Choose a resource').max(100),
+    role: z.string().trim().min(1, 'Choose a role').max(100),
+    durationMinutes: z.coerce
+      .number({ message: 'Enter the duration in minutes' })
+      .int('Enter a whole number of minutes')
+      .min(1, 'The duration must be at least 1 minute')
+      .max(60 * 24 * 31, 'The duration must be at most 31 days'),
+    justification: z.string().trim().max(2_000, 'Keep the justification under 2,000 characters').default(''),
+    ticket: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    startAt: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.date({ message: 'Enter a valid start time' }).optional()),
+  })
+  .strict();
+
+export type RequestAccessInput = z.infer<typeof requestAccessInput>;
+
+export const decisionInput = z.object({ comment: z.string().trim().max(2_000).optional().transform((v) => (v ? v : undefined)) }).strict();
+
+export const revokeInput = z.object({ reason: z.string().trim().max(2_000).optional().transform((v) => (v ? v : undefined)) }).strict();
+
+export const extendInput = z
+  .object({
+    minutes: z.coerce.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(60 * 24 * 31),
+    justification: z.string().trim().max(2_000).default(''),
+  })
+  .strict();
+
+export const uuidParam = z.uuid({ message: 'not a valid id' });

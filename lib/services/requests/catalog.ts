@@ -1,0 +1,55 @@
+import type { ActorContext } from '@/lib/domain/context';
+import { isAutoApproved, isEligible } from '@/lib/domain/policy';
+import type { ServiceDeps } from '../deps';
+import { policyRules } from '../policy-rules';
+
+export interface CatalogEntry {
+  resource: string;
+  resourceName: string;
+  resourceKind: string;
+  role: string;
+  description: string;
+  policy: {
+    maxDurationMinutes: number;
+    approverGroups: string[];
+    requiredApprovals: number;
+    justificationRequired: boolean;
+    ticketRequired: boolean;
+    ticketPattern: string | null;
+    /** Auto-approved for this actor up to this many minutes; null when never. */
+    autoApproveUpToMinutes: number | null;
+  };
+}
+
+/** What the actor may request, with the policy that applies to them — shown before they submit. */
+export async function listRequestable(deps: ServiceDeps, ctx: ActorContext): Promise<CatalogEntry[]> {
+  const rows = await deps.db.entitlement.findMany({
+    where: { archivedAt: null, resource: { archivedAt: null }, policy: { eligibleGroups: { hasSome: ctx.actor.groups } } },
+    include: { resource: true, policy: true },
+    orderBy: [{ resource: { name: 'asc' } }, { role: 'asc' }],
+  });
+  return rows.flatMap((e) => {
+    const policy = policyRules(e.policy);
+    if (!policy || !isEligible(policy, ctx.actor.groups)) return [];
+    const autoLimit = policy.autoApproveMaxMinutes ?? 0;
+    const auto = autoLimit > 0 && isAutoApproved(policy, { groups: ctx.actor.groups, durationMinutes: 1 }) ? Math.min(autoLimit, policy.maxDurationMinutes) : null;
+    return [
+      {
+        resource: e.resource.slug,
+        resourceName: e.resource.name,
+        resourceKind: e.resource.kind,
+        role: e.role,
+        description: e.description,
+        policy: {
+          maxDurationMinutes: policy.maxDurationMinutes,
+          approverGroups: policy.approverGroups,
+          requiredApprovals: policy.requiredApprovals,
+          justificationRequired: policy.justificationRequired,
+          ticketRequired: policy.ticketRequired,
+          ticketPattern: policy.ticketPattern,
+          autoApproveUpToMinutes: auto,
+        },
+      },
+    ];
+  });
+}

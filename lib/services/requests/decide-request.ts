@@ -1,0 +1,60 @@
+import { actorFields } from '@/lib/audit/actor-fields';
+import { appendAudit } from '@/lib/audit/append';
+import type { ActorContext } from '@/lib/domain/context';
+import { isApproverFor } from '@/lib/domain/policy';
+import { AppError } from '@/lib/errors';
+import type { ServiceDeps } from '../deps';
+import { activateGrant } from '../grants/activate-grant';
+import { policyRules } from '../policy-rules';
+import { requireScope } from '../require-scope';
+import { lockRequestRow } from '../row-lock';
+import { requestInclude, requestView, type RequestView } from '../views';
+import { fulfilRequest } from './fulfil-request';
+
+export interface DecisionInput {
+  requestId: string;
+  decision: 'approve' | 'deny';
+  comment?: string | undefined;
+}
+
+/**
+ * An approver's decision. The request row is locked for the transaction, so racing approvers are
+ * serialised: one person counts once, any eligible deny denies, enough distinct approvals approve,
+ * and a decision on a request that is no longer pending is a conflict.
+ */
+export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input: DecisionInput): Promise<RequestView> {
+  requireScope(ctx, 'approvals');
+  const { db, clock } = deps;
+  const now = clock.now();
+  if (input.decision === 'deny' && !input.comment) {
+    throw new AppError('unprocessable', 'Say why you deny the request: a comment is required.', { field: 'comment' });
+  }
+
+  const grantToActivate = await db.$transaction(async (tx) => {
+    const notFound = new AppError('not_found', 'No such request in your inbox.');
+    if (!(await lockRequestRow(tx, input.requestId))) throw notFound;
+    const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { entitlement: { include: { policy: true } }, reviews: true } });
+    const policy = policyRules(request.entitlement.policy);
+    const isRequester = request.requesterId === ctx.actor.id;
+    if (!isRequester && !isApproverFor(policy, ctx.actor.groups)) throw notFound;
+    if (isRequester) throw new AppError('forbidden', 'You cannot decide your own request.');
+    if (request.status !== 'pending') throw new AppError('conflict', `This request is already ${request.status}.`, { status: request.status });
+    if (request.expiresAt <= now) throw new AppError('conflict', 'This request has expired.', { status: 'expired' });
+    if (request.reviews.some((r) => r.reviewerId === ctx.actor.id)) throw new AppError('conflict', 'You have already decided this request.');
+
+    await tx.review.create({ data: { requestId: request.id, reviewerId: ctx.actor.id, decision: input.decision, comment: input.comment ?? null } });
+    const ids = { requestId: request.id, entitlementId: request.entitlementId, resourceId: request.entitlement.resourceId };
+    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: `review.${input.decision}`, data: { comment: input.comment ?? null } });
+
+    const approvals = request.reviews.filter((r) => r.decision === 'approve').length + (input.decision === 'approve' ? 1 : 0);
+    const outcome = input.decision === 'deny' ? 'denied' : approvals >= policy!.requiredApprovals ? 'approved' : null;
+    if (!outcome) return null;
+
+    await tx.accessRequest.update({ where: { id: request.id }, data: { status: outcome, decidedAt: now } });
+    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: `request.${outcome}`, statusFrom: 'pending', statusTo: outcome, data: { approvals, required: policy!.requiredApprovals } });
+    return outcome === 'approved' ? fulfilRequest(tx, ctx, request, now) : null;
+  });
+
+  if (grantToActivate) await activateGrant(deps, grantToActivate, ctx);
+  return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: requestInclude }));
+}

@@ -1,0 +1,69 @@
+import type { Prisma } from '@/lib/db/generated/client';
+
+// What services return: plain, JSON-safe shapes shared by pages and the REST API.
+
+export const grantInclude = {
+  user: { select: { id: true, email: true, name: true } },
+  entitlement: { select: { role: true, resource: { select: { slug: true, name: true, kind: true } } } },
+} satisfies Prisma.GrantInclude;
+
+export const requestInclude = {
+  requester: { select: { id: true, email: true, name: true } },
+  entitlement: { select: { role: true, resource: { select: { slug: true, name: true, kind: true } } } },
+  reviews: { orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { email: true, name: true } } } },
+  grant: { include: grantInclude },
+} satisfies Prisma.AccessRequestInclude;
+
+type GrantRow = Prisma.GrantGetPayload<{ include: typeof grantInclude }>;
+type RequestRow = Prisma.AccessRequestGetPayload<{ include: typeof requestInclude }>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function grantView(g: GrantRow) {
+  return {
+    id: g.id,
+    requestId: g.requestId,
+    status: g.status,
+    resource: g.entitlement.resource.slug,
+    resourceName: g.entitlement.resource.name,
+    resourceKind: g.entitlement.resource.kind,
+    role: g.entitlement.role,
+    user: g.user,
+    startsAt: g.startsAt.toISOString(),
+    expiresAt: g.expiresAt.toISOString(),
+    activatedAt: iso(g.activatedAt),
+    endedAt: iso(g.endedAt),
+    endReason: g.endReason,
+    revokeReason: g.revokeReason,
+    failureReason: g.failureReason,
+    revokeAttempts: g.revokeAttempts,
+    lastError: g.lastError,
+    needsReview: g.needsReview,
+  };
+}
+
+export function requestView(r: RequestRow) {
+  return {
+    id: r.id,
+    status: r.status,
+    resource: r.entitlement.resource.slug,
+    resourceName: r.entitlement.resource.name,
+    role: r.entitlement.role,
+    requester: r.requester,
+    durationMinutes: r.durationMinutes,
+    justification: r.justification,
+    ticket: r.ticket,
+    startAt: iso(r.startAt),
+    autoApproved: r.autoApproved,
+    breakGlass: r.breakGlass,
+    extendsGrantId: r.extendsGrantId,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    decidedAt: iso(r.decidedAt),
+    reviews: r.reviews.map((v) => ({ reviewer: v.reviewer, decision: v.decision, comment: v.comment, createdAt: v.createdAt.toISOString() })),
+    grant: r.grant ? grantView(r.grant) : null,
+  };
+}
+
+export type GrantView = ReturnType<typeof grantView>;
+export type RequestView = ReturnType<typeof requestView>;
