@@ -16,5 +16,5 @@ export async function lockGrantRow(tx: Tx, grantId: string): Promise<boolean> {
 
 /** Serialises requests by one user for one entitlement (no duplicate pending requests or grants). */
 export async function lockUserEntitlement(tx: Tx, userId: string, entitlementId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${userId} || ':' || ${entitlementId}))`;
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${userId} || ':' || ${entitlementId}))::text AS locked`;
 }

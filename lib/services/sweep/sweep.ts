@@ -5,6 +5,8 @@ import { finishEnding } from '../grants/finish-ending';
 import { claimDueRequests, claimGrantsToEnd, dueForDeprovision, dueToStart } from './claim-due';
 
 const BATCH = 200;
+/** Bounds one pass; whatever is left is picked up by the next. */
+const MAX_BATCHES = 50;
 const system = { system: 'scheduler' } as const;
 
 export interface SweepSummary {
@@ -25,7 +27,7 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
   const { db, clock } = deps;
   const summary: SweepSummary = { requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 };
 
-  for (;;) {
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const now = clock.now();
     const expired = await db.$transaction(async (tx) => {
       const ids = await claimDueRequests(tx, now, BATCH);
@@ -41,13 +43,18 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     if (expired < BATCH) break;
   }
 
-  for (const id of await dueToStart(db, clock.now(), BATCH)) {
-    const outcome = await activateGrant(deps, id, system);
-    if (outcome === 'active') summary.grantsActivated++;
-    if (outcome === 'failed') summary.activationsFailed++;
+  // Each processed grant leaves the due set (activated, or claimed by another sweep), so these loops end.
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const ids = await dueToStart(db, clock.now(), BATCH);
+    for (const id of ids) {
+      const outcome = await activateGrant(deps, id, system);
+      if (outcome === 'active') summary.grantsActivated++;
+      if (outcome === 'failed') summary.activationsFailed++;
+    }
+    if (ids.length < BATCH) break;
   }
 
-  for (;;) {
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const now = clock.now();
     const ending = await db.$transaction(async (tx) => {
       const ids = await claimGrantsToEnd(tx, now, BATCH);
@@ -73,10 +80,15 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     if (ending < BATCH) break;
   }
 
-  for (const id of await dueForDeprovision(db, clock.now(), BATCH)) {
-    const outcome = await finishEnding(deps, id);
-    if (outcome === 'ended') summary.grantsEnded++;
-    if (outcome === 'retrying') summary.deprovisionRetries++;
+  // A grant tried here is ended, or leased / backed off into the future, so it is not due again in this pass.
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const ids = await dueForDeprovision(db, clock.now(), BATCH);
+    for (const id of ids) {
+      const outcome = await finishEnding(deps, id);
+      if (outcome === 'ended') summary.grantsEnded++;
+      if (outcome === 'retrying') summary.deprovisionRetries++;
+    }
+    if (ids.length < BATCH) break;
   }
   return summary;
 }
