@@ -19,6 +19,7 @@ interface Step {
 const steps: Step[] = [
   { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '--noEmit'] },
   { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'] },
+  { name: 'server actions', args: [tsx, 'scripts/check-server-actions.ts'] },
   { name: 'migration drift', args: [tsx, 'scripts/db-drift.ts'] },
   { name: 'unit', args: [vitest, 'run', '--project', 'unit'] },
   { name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite' } },

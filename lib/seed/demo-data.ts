@@ -16,6 +16,17 @@ export const demoUsers: { email: string; name: string; role: PortalRole; groups:
   { email: 'dave@example.com', name: 'Dave Davis', role: 'auditor', groups: [] },
 ];
 
+const defaults = {
+  approverGroups: [] as string[],
+  requiredApprovals: 1,
+  justificationRequired: true,
+  ticketRequired: false,
+  ticketPattern: null as string | null,
+  autoApproveGroups: [] as string[],
+  autoApproveMaxMinutes: null as number | null,
+  pendingTtlMinutes: 1440,
+};
+
 export const demoResources = [
   {
     slug: 'feature-flags',
@@ -26,16 +37,38 @@ export const demoResources = [
       {
         role: 'editor',
         description: 'Change production feature flags',
-        policy: {
-          eligibleGroups: ['engineering'],
-          approverGroups: ['sre-leads'],
-          requiredApprovals: 1,
-          maxDurationMinutes: 120,
-          justificationRequired: true,
-          ticketRequired: false,
-          autoApproveGroups: [] as string[],
-          pendingTtlMinutes: 1440,
-        },
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 120 },
+      },
+      {
+        role: 'admin',
+        description: 'Administer the flag console; auto-approved for engineers for up to an hour',
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 60, autoApproveGroups: ['engineering'], autoApproveMaxMinutes: 60 },
+      },
+    ],
+  },
+  {
+    slug: 'status-page',
+    name: 'Public status page',
+    description: 'Post incident updates on the public status page.',
+    kind: 'portal' as const,
+    entitlements: [
+      {
+        role: 'editor',
+        description: 'Publish incident updates',
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 120, ticketRequired: true, ticketPattern: '^[A-Z][A-Z0-9]+-[0-9]+$' },
+      },
+    ],
+  },
+  {
+    slug: 'billing-console',
+    name: 'Billing console',
+    description: 'Customer billing operations; two SRE leads must agree.',
+    kind: 'portal' as const,
+    entitlements: [
+      {
+        role: 'operator',
+        description: 'Issue refunds and change plans',
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], requiredApprovals: 2, maxDurationMinutes: 30 },
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { getConfig } from '@/lib/config/env';
 import { log } from '@/lib/log';
+import { startInternalScheduler } from './scheduler';
 
 /** Runs once when the Next.js server process starts (instrumentation.ts). */
 export function onServerStart(): void {
@@ -7,5 +8,6 @@ export function onServerStart(): void {
   if (config.devLogin && config.NODE_ENV === 'production' && !config.embedded) {
     log.warn('AUTH_DEV_LOGIN is on with a production database: anyone can sign in as a seeded user by e-mail alone');
   }
-  log.info({ database: config.embedded ? 'embedded' : 'postgres', devLogin: config.devLogin, oidc: Boolean(config.oidc) }, 'timebox server ready');
+  startInternalScheduler();
+  log.info({ database: config.embedded ? 'embedded' : 'postgres', devLogin: config.devLogin, oidc: Boolean(config.oidc), scheduler: config.TIMEBOX_SCHEDULER }, 'timebox server ready');
 }

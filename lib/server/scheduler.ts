@@ -1,0 +1,33 @@
+import { getConfig } from '@/lib/config/env';
+import { log } from '@/lib/log';
+import { getServiceDeps } from '@/lib/services/runtime';
+import { sweep, type SweepSummary } from '@/lib/services/sweep/sweep';
+
+const globalForScheduler = globalThis as unknown as { timeboxScheduler?: NodeJS.Timeout };
+
+const didSomething = (s: SweepSummary) => Object.values(s).some((n) => n > 0);
+
+/**
+ * The internal scheduler: the same sweep as /api/cron/expire, every few seconds, inside the server.
+ * Safe beside other instances and an external cron (sweeps claim their rows). One pass at a time per process.
+ */
+export function startInternalScheduler(): void {
+  const config = getConfig();
+  if (config.TIMEBOX_SCHEDULER !== 'internal' || globalForScheduler.timeboxScheduler) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const summary = await sweep(await getServiceDeps());
+      if (didSomething(summary)) log.info({ summary }, 'sweep');
+    } catch (error) {
+      log.error({ err: error }, 'sweep failed; will try again');
+    } finally {
+      running = false;
+    }
+  };
+  globalForScheduler.timeboxScheduler = setInterval(tick, config.TIMEBOX_SWEEP_INTERVAL_SECONDS * 1000);
+  globalForScheduler.timeboxScheduler.unref();
+  log.info({ everySeconds: config.TIMEBOX_SWEEP_INTERVAL_SECONDS }, 'internal scheduler started');
+}
