@@ -28,8 +28,49 @@ export interface Connector {
   deprovision(target: GrantTarget): Promise<void>;
   /** Does the target grant this access right now? */
   verify(target: GrantTarget): Promise<boolean>;
-  /** Access the target really holds for principals Timebox manages, for reconciliation. */
-  listActual(resource: GrantTarget['resource']): Promise<ActualAccess[]>;
+  /**
+   * Access the target really holds for principals Timebox manages, for reconciliation, plus access to
+   * what the resource's entitlements hand out that someone granted by hand (drift).
+   */
+  listActual(resource: GrantTarget['resource'], entitlements: EntitlementSettings[]): Promise<ActualAccess[]>;
+  /** Removes one row listActual reported (reconciliation in remove mode). Absent: the kind cannot remove drift. */
+  removeActual?(resource: GrantTarget['resource'], access: ActualAccess): Promise<void>;
+}
+
+/** One entitlement of a resource, as listActual needs it. */
+export interface EntitlementSettings {
+  role: string;
+  settings: Record<string, unknown>;
+}
+
+/** Fresh login credentials for a database grant: set in the target by each call, never stored by Timebox. */
+export interface DatabaseCredentials {
+  kind: 'postgres' | 'mysql';
+  username: string;
+  password: string;
+  host: string;
+  port: number;
+  database: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface SshCertificate {
+  certificate: string;
+  principals: string[];
+  validAfter: string;
+  validBefore: string;
+  /** Certificate serial, kept in the grant's targetState so an early revoke can list it in the KRL. */
+  serial: string;
+}
+
+/** Optional abilities, by kind: database connectors issue passwords, the SSH connector signs keys. */
+export interface CredentialIssuer {
+  issueCredentials(target: GrantTarget): Promise<DatabaseCredentials>;
+}
+
+export interface CertificateSigner {
+  signCertificate(target: GrantTarget, publicKey: string): Promise<SshCertificate>;
 }
 
 export type ConnectorRegistry = Pick<Map<ResourceKind, Connector>, 'get'>;

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireServer } from '@/lib/testing/require-server';
+import { TcpRelay } from '@/lib/testing/tcp-proxy';
+import type { GrantTarget } from '../types';
+import { createMysqlConnector } from './mysql-connector';
+
+// The MariaDB on this machine (root, empty password). On CI an unreachable server fails the file.
+const serverUrl = new URL(process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test');
+const adminOptions = { host: serverUrl.hostname, port: Number(serverUrl.port || 3306), user: decodeURIComponent(serverUrl.username), password: decodeURIComponent(serverUrl.password) };
+const reachable = await mysql.createConnection({ ...adminOptions, connectTimeout: 3_000 }).then(
+  async (c) => (await c.end(), 'yes'),
+  () => undefined,
+);
+const canRun = requireServer(`a MariaDB at ${serverUrl.host} (TEST_MYSQL_URL)`, reachable);
+
+// A throw-away database per run; the `_` in its name checks that a grant on it does not open look-alikes.
+const db = `tbxit_${randomUUID().slice(0, 8)}`;
+const lookAlike = db.replace('_', 'x');
+const relay = new TcpRelay({ host: adminOptions.host, port: adminOptions.port });
+const env: Record<string, string | undefined> = {};
+const connector = createMysqlConnector({ env });
+const settings = { adminUrlEnv: 'TARGET_MYSQL_URL', database: db };
+const readOnly = { role: 'read-only', settings: { privileges: ['SELECT'], on: `${db}.*` } };
+let admin: mysql.Connection;
+let schedulerWas = 'OFF';
+let eventsRun = false;
+/** Every user a test may have made, dropped in afterAll even when a test failed midway. */
+const made: string[] = [];
+
+function grant(overrides: Partial<GrantTarget> & { entitlementSettings?: Record<string, unknown>; resourceId?: string } = {}): GrantTarget {
+  const grantId = randomUUID();
+  made.push(`tbx_${grantId.replace(/-/g, '').slice(0, 12)}`);
+  return {
+    grantId,
+    user: { id: 'u1', email: 'alice@example.com' },
+    resource: { id: overrides.resourceId ?? 'res-maria', slug: 'payments-mariadb', kind: 'mysql', settings },
+    entitlement: { id: 'ent-ro', role: 'read-only', settings: overrides.entitlementSettings ?? readOnly.settings },
+    startsAt: new Date(Date.now() - 1_000),
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+    targetState: {},
+    ...overrides,
+  };
+}
+
+const userOf = (t: GrantTarget) => `tbx_${t.grantId.replace(/-/g, '').slice(0, 12)}`;
+const login = async (url: string) => {
+  const c = await mysql.createConnection({ uri: url, connectTimeout: 3_000 });
+  c.on('error', () => {});
+  return c;
+};
+const userExists = async (user: string) => ((await admin.query<mysql.RowDataPacket[]>('SELECT 1 FROM mysql.user WHERE User = ?', [user]))[0]).length > 0;
+
+describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
+  beforeAll(async () => {
+    admin = await mysql.createConnection(adminOptions);
+    await admin.query(`CREATE DATABASE \`${db}\``);
+    await admin.query(`CREATE DATABASE \`${lookAlike}\``);
+    await admin.query(`CREATE TABLE \`${db}\`.payments (id int PRIMARY KEY, amount decimal(10,2))`);
+    await admin.query(`INSERT INTO \`${db}\`.payments VALUES (1, 42.50)`);
+    // The second guard needs the event scheduler. Turn it on for this file if it is OFF, and put it back after.
+    const [[row]] = await admin.query<mysql.RowDataPacket[]>('SELECT @@GLOBAL.event_scheduler AS s');
+    schedulerWas = String(row!.s);
+    if (schedulerWas === 'OFF') await admin.query('SET GLOBAL event_scheduler = ON');
+    eventsRun = schedulerWas !== 'DISABLED';
+    if (!eventsRun) console.warn('event_scheduler is DISABLED at server start: the end-time event test is skipped');
+    env.TARGET_MYSQL_URL = `mysql://${encodeURIComponent(adminOptions.user)}:${encodeURIComponent(adminOptions.password)}@127.0.0.1:${await relay.start()}/`;
+  });
+
+  afterAll(async () => {
+    if (!admin) return;
+    await relay.stop();
+    for (const user of [...made, 'mallory_it', 'tbxadmin_it']) await admin.query(`DROP USER IF EXISTS ?@'%'`, [user]);
+    await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
+    await admin.query(`DROP DATABASE IF EXISTS \`${lookAlike}\``);
+    if (schedulerWas === 'OFF') await admin.query('SET GLOBAL event_scheduler = OFF');
+    await admin.end();
+  });
+
+  it('lets the holder log in and read inside the window; provision twice is one user; each password replaces the last', async () => {
+    const t = grant();
+    const first = await connector.provision(t);
+    await connector.provision(t);
+    expect(first.targetState).toEqual({ principal: `${userOf(t)}@%`, username: userOf(t), endEvent: `${db}.tbx_end_${userOf(t).slice(4)}`, eventScheduler: eventsRun ? 'ON' : 'DISABLED' });
+    expect(await connector.verify(t)).toBe(true);
+
+    const creds = await connector.issueCredentials(t);
+    expect(creds).toMatchObject({ kind: 'mysql', username: userOf(t), host: '127.0.0.1', port: relay.port, database: db });
+    const session = await login(creds.url);
+    expect((await session.query<mysql.RowDataPacket[]>('SELECT amount FROM payments WHERE id = 1'))[0]).toEqual([{ amount: '42.50' }]);
+    await expect(session.query('INSERT INTO payments VALUES (2, 1)')).rejects.toThrow(/command denied/);
+    await expect(session.query(`USE \`${lookAlike}\``)).rejects.toThrow(/Access denied/);
+    await session.end();
+
+    const second = await connector.issueCredentials(t);
+    expect(second.password).not.toBe(creds.password);
+    await expect(login(creds.url)).rejects.toThrow(/Access denied/);
+    await (await login(second.url)).end();
+    await connector.deprovision(t);
+  });
+
+  it('deprovision kills a connection opened during the window, login fails afterwards, and a second deprovision is fine', async () => {
+    const t = grant();
+    await connector.provision(t);
+    const creds = await connector.issueCredentials(t);
+    const session = await login(creds.url);
+    await session.query('SELECT 1');
+
+    const started = Date.now();
+    await connector.deprovision(t);
+    console.log(`mysql deprovision with a live connection: ${Date.now() - started} ms`);
+
+    await expect(session.query('SELECT amount FROM payments')).rejects.toThrow();
+    await expect(login(creds.url)).rejects.toThrow(/Access denied/);
+    expect(await userExists(userOf(t))).toBe(false);
+    await connector.deprovision(t);
+    expect(await connector.verify(t)).toBe(false);
+    await expect(connector.issueCredentials(t)).rejects.toThrow(/not provisioned/);
+  });
+
+  it('holds the end time by itself: with no deprovision, the end event drops the user and kills its connection', async (ctx) => {
+    if (!eventsRun) ctx.skip();
+    const t = grant({ expiresAt: new Date(Date.now() + 2_000) });
+    await connector.provision(t);
+    const creds = await connector.issueCredentials(t);
+    const session = await login(creds.url);
+    await session.query('SELECT 1');
+
+    // Events fire on whole seconds: poll until the user is gone, at most 5 s past the end.
+    let goneAt = 0;
+    while (!goneAt && Date.now() < t.expiresAt.getTime() + 5_000) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (!(await userExists(userOf(t)))) goneAt = Date.now();
+    }
+    console.log(`mysql end event: user gone ${goneAt - t.expiresAt.getTime()} ms after the grant's end`);
+    expect(goneAt).toBeGreaterThanOrEqual(t.expiresAt.getTime());
+    await expect(login(creds.url)).rejects.toThrow(/Access denied/);
+    await expect(session.query('SELECT 1')).rejects.toThrow();
+    await expect(connector.issueCredentials(t)).rejects.toThrow(/grant has ended/);
+    await connector.deprovision(t); // Timebox's own deprovision afterwards is still a success
+  });
+
+  it('says "target unreachable" (without secrets) while the server is down, and finishes once it is back', async () => {
+    const t = grant();
+    await connector.provision(t);
+    const port = relay.port;
+    await relay.stop();
+    try {
+      await expect(connector.deprovision(t)).rejects.toThrow(new RegExp(`^target unreachable: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`));
+    } finally {
+      await relay.start(port);
+    }
+    await connector.deprovision(t);
+    expect(await userExists(userOf(t))).toBe(false);
+  });
+
+  it('leaves nothing behind when provisioning fails, and refuses privileges or objects outside the allow-list', async () => {
+    const t = grant({ entitlementSettings: { privileges: ['SELECT'], on: `${db}.no_such_table` } });
+    await expect(connector.provision(t)).rejects.toThrow(/^mysql: Table .*no_such_table' doesn't exist$/);
+    expect(await userExists(userOf(t))).toBe(false);
+    const [events] = await admin.query<mysql.RowDataPacket[]>('SELECT 1 FROM information_schema.EVENTS WHERE EVENT_NAME = ?', [`tbx_end_${userOf(t).slice(4)}`]);
+    expect(events).toEqual([]);
+
+    await expect(connector.provision(grant({ entitlementSettings: { privileges: ['SUPER'], on: `${db}.*` } }))).rejects.toThrow(
+      /invalid mysql entitlement setting "privileges": each must be one of SELECT/,
+    );
+    await expect(connector.provision(grant({ entitlementSettings: { privileges: ['SELECT'], on: '*.*' } }))).rejects.toThrow(
+      'invalid mysql entitlement setting "on": must be "database.*" or "database.table"',
+    );
+  });
+
+  it('works with the least-privileged admin the docs name', async (ctx) => {
+    if (!eventsRun) ctx.skip();
+    await admin.query(`CREATE OR REPLACE USER 'tbxadmin_it'@'%' IDENTIFIED BY 'least-priv-pw'`);
+    await admin.query(`GRANT CREATE USER, PROCESS, CONNECTION ADMIN ON *.* TO 'tbxadmin_it'@'%'`);
+    await admin.query(`GRANT SELECT ON mysql.* TO 'tbxadmin_it'@'%'`);
+    await admin.query(`GRANT SELECT, EVENT ON \`${db}\`.* TO 'tbxadmin_it'@'%' WITH GRANT OPTION`);
+    const least = createMysqlConnector({ env: { LEAST_URL: `mysql://tbxadmin_it:least-priv-pw@127.0.0.1:${adminOptions.port}/` } });
+    const t = grant({ expiresAt: new Date(Date.now() + 2_000) });
+    const leastTarget = { ...t, resource: { ...t.resource, settings: { ...settings, adminUrlEnv: 'LEAST_URL' } } };
+
+    await least.provision(leastTarget);
+    const session = await login((await least.issueCredentials(leastTarget)).url);
+    await session.query('SELECT amount FROM payments');
+    expect(await least.listActual(leastTarget.resource, [readOnly])).toContainEqual(expect.objectContaining({ principal: `${userOf(t)}@%` }));
+    // The end event runs with the admin's rights (its definer): it must still be able to drop and kill.
+    while ((await userExists(userOf(t))) && Date.now() < t.expiresAt.getTime() + 5_000) await new Promise((r) => setTimeout(r, 200));
+    expect(await userExists(userOf(t))).toBe(false);
+    await expect(session.query('SELECT 1')).rejects.toThrow();
+    await least.deprovision(leastTarget);
+  });
+
+  it('lists a user granted SELECT by hand as drift, skips other resources\' users, and removes drift on request', async () => {
+    await admin.query(`CREATE OR REPLACE USER 'mallory_it'@'%' IDENTIFIED BY 'x'`);
+    await admin.query(`GRANT SELECT ON \`${db}\`.* TO 'mallory_it'@'%'`);
+    const mine = grant();
+    const other = grant({ resourceId: 'res-other' });
+    await connector.provision(mine);
+    await connector.provision(other);
+    const resource = mine.resource;
+
+    const actual = await connector.listActual(resource, [readOnly]);
+    expect(actual).toContainEqual({ principal: 'mallory_it@%', role: `SELECT ON \`${db}\`.*`, detail: 'granted outside Timebox' });
+    expect(actual).toContainEqual(expect.objectContaining({ principal: `${userOf(mine)}@%`, role: `SELECT ON \`${db.replace('_', '\\_')}\`.*` }));
+    expect(actual.map((a) => a.principal)).not.toContain(`${userOf(other)}@%`);
+    expect(actual.some((a) => a.principal.startsWith('root@'))).toBe(false);
+
+    await connector.removeActual!(resource, { principal: 'mallory_it@%', role: `SELECT ON \`${db}\`.*` });
+    expect((await connector.listActual(resource, [readOnly])).map((a) => a.principal)).not.toContain('mallory_it@%');
+    expect(await userExists('mallory_it')).toBe(true); // only the privilege goes, not someone else's account
+
+    await connector.deprovision(mine);
+    await connector.deprovision(other);
+    const left = (await connector.listActual(resource, [readOnly])).map((a) => a.principal);
+    expect(left).not.toContain(`${userOf(mine)}@%`);
+  });
+});

@@ -1,0 +1,37 @@
+import { type Clock, systemClock } from '@/lib/domain/clock';
+import type { Connector, CredentialIssuer } from '../types';
+import { grantPrincipal } from './account-secret';
+import { dropUser } from './deprovision';
+import { listUsers, removeUserAccess, verifyUser } from './inspect';
+import { issuePassword } from './issue-credentials';
+import { provisionUser } from './provision';
+import { resolveMysqlTarget } from './settings';
+
+export interface MysqlConnectorOptions {
+  /** Where the admin URL env vars are read; defaults to process.env (read at each call, never cached). */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+/**
+ * `mysql` resources (MariaDB): one user per grant (tbx_<grant id prefix>) with the entitlement's
+ * privileges, locked until credentials are asked for, and an EVENT at the grant's end that drops it
+ * inside the server. Credentials are a fresh password per call. Ending drops the user and kills its connections.
+ */
+export function createMysqlConnector(options: MysqlConnectorOptions = {}): Connector & CredentialIssuer {
+  const env = () => options.env ?? process.env;
+  const clock = options.clock ?? systemClock;
+  // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
+  return {
+    kind: 'mysql',
+    provision: async (target) => ({ targetState: await provisionUser(resolveMysqlTarget(target.resource, env()), target) }),
+    // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
+    deprovision: async (target) => dropUser(resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    verify: async (target) => verifyUser(resolveMysqlTarget(target.resource, env()), target),
+    listActual: async (resource, entitlements) => listUsers(resolveMysqlTarget(resource, env()), resource, entitlements),
+    removeActual: async (resource, access) => removeUserAccess(resolveMysqlTarget(resource, env()), access),
+    issueCredentials: async (target) => issuePassword(resolveMysqlTarget(target.resource, env()), target, clock.now()),
+  };
+}
+
+export const mysqlConnector = createMysqlConnector();

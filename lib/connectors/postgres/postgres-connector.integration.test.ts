@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
+import { requireServer } from '@/lib/testing/require-server';
+import type { GrantTarget } from '../types';
+import { createPostgresConnector } from './postgres-connector';
+
+// A second, throw-away PostgreSQL with scram-sha-256 auth: the shared server trusts 127.0.0.1, and under
+// trust PostgreSQL never checks VALID UNTIL (nor any password), so it could not prove the second guard.
+const binDir = findPgBinDir();
+const canRun = requireServer('PostgreSQL server binaries (initdb, pg_ctl; set PG_BIN_DIR)', binDir);
+
+const env: Record<string, string | undefined> = {};
+const connector = createPostgresConnector({ env });
+const settings = { adminUrlEnv: 'TARGET_PG_URL', database: 'appdb', publicHost: '127.0.0.1' };
+const readOnly = { role: 'read-only', settings: { roles: ['pg_read_all_data'] } };
+let server: PgInstance;
+
+function grant(overrides: Partial<GrantTarget> & { roles?: string[]; resourceId?: string } = {}): GrantTarget {
+  return {
+    grantId: randomUUID(),
+    user: { id: 'u1', email: 'alice@example.com' },
+    resource: { id: overrides.resourceId ?? 'res-pg', slug: 'prod-postgres', kind: 'postgres', settings },
+    entitlement: { id: 'ent-ro', role: 'read-only', settings: { roles: overrides.roles ?? ['pg_read_all_data'] } },
+    startsAt: new Date(Date.now() - 1_000),
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+    targetState: {},
+    ...overrides,
+  };
+}
+
+const adminUrl = (database = 'appdb') => Object.assign(new URL(server.url), { pathname: `/${database}` }).toString();
+
+async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>, database = 'appdb'): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl(database) });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  c.on('error', () => {}); // a terminated backend is what some tests want
+  await c.connect();
+  return c;
+}
+
+const roleExists = (name: string) => asAdmin(async (c) => (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rowCount === 1);
+
+describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
+  beforeAll(async () => {
+    server = await startPgInstance(binDir);
+    env.TARGET_PG_URL = server.url;
+    await asAdmin((c) => c.query('CREATE DATABASE appdb'), 'postgres');
+    await asAdmin(async (c) => {
+      await c.query(`CREATE TABLE payments (id int PRIMARY KEY, amount numeric); INSERT INTO payments VALUES (1, 42.5)`);
+    });
+  });
+
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  it('lets the holder log in and read inside the window; provision twice is one role; each password replaces the last', async () => {
+    const t = grant();
+    const first = await connector.provision(t);
+    const again = await connector.provision(t);
+    expect(first.targetState).toEqual({ principal: `tbx_${t.grantId.replace(/-/g, '').slice(0, 12)}` });
+    expect(again.targetState).toEqual(first.targetState);
+    expect(await connector.verify(t)).toBe(true);
+
+    const creds = await connector.issueCredentials(t);
+    expect(creds).toMatchObject({ kind: 'postgres', username: first.targetState!.principal, host: '127.0.0.1', port: server.port, database: 'appdb' });
+    expect(creds.expiresAt).toBe(t.expiresAt.toISOString());
+    const session = await connect(creds.url);
+    expect((await session.query('SELECT amount FROM payments WHERE id = 1')).rows).toEqual([{ amount: '42.5' }]);
+    await expect(session.query('INSERT INTO payments VALUES (2, 1)')).rejects.toThrow(/permission denied/);
+    await session.end();
+
+    const second = await connector.issueCredentials(t);
+    expect(second.password).not.toBe(creds.password);
+    await expect(connect(creds.url)).rejects.toThrow(/password authentication failed/);
+    await (await connect(second.url)).end();
+    await connector.deprovision(t);
+  });
+
+  it('deprovision kills a session opened during the window, login fails afterwards, and a second deprovision is fine', async () => {
+    const t = grant();
+    const { targetState } = await connector.provision(t);
+    const principal = String(targetState!.principal);
+    // Things that would make a naive DROP ROLE fail: an object it owns here, a privilege in another database.
+    await asAdmin((c) => c.query(`CREATE TABLE scratch (x int); ALTER TABLE scratch OWNER TO ${principal}`));
+    await asAdmin((c) => c.query(`CREATE TABLE IF NOT EXISTS elsewhere (x int); GRANT SELECT ON elsewhere TO ${principal}`), 'postgres');
+
+    const creds = await connector.issueCredentials(t);
+    const session = await connect(creds.url);
+    await session.query('SELECT 1');
+
+    const started = Date.now();
+    await connector.deprovision(t);
+    console.log(`postgres deprovision with a live session: ${Date.now() - started} ms`);
+
+    await expect(session.query('SELECT amount FROM payments')).rejects.toThrow();
+    await expect(connect(creds.url)).rejects.toThrow(/password authentication failed|does not exist/);
+    expect(await roleExists(principal)).toBe(false);
+    // The table someone made during the grant is kept, owned by the admin now.
+    expect((await asAdmin((c) => c.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'scratch'`))).rows).toEqual([{ tableowner: 'postgres' }]);
+
+    await connector.deprovision(t);
+    expect(await connector.verify(t)).toBe(false);
+    await expect(connector.issueCredentials(t)).rejects.toThrow(/not provisioned/);
+  });
+
+  it('holds the end time by itself: with no deprovision, login fails once VALID UNTIL passes', async () => {
+    const t = grant({ expiresAt: new Date(Date.now() + 2_000) });
+    await connector.provision(t);
+    const creds = await connector.issueCredentials(t);
+    await (await connect(creds.url)).end();
+
+    await new Promise((r) => setTimeout(r, t.expiresAt.getTime() - Date.now() + 300));
+    await expect(connect(creds.url)).rejects.toThrow(/password authentication failed/);
+    expect(await connector.verify(t)).toBe(false);
+    await expect(connector.issueCredentials(t)).rejects.toThrow(/grant has ended/);
+    await connector.deprovision(t);
+  });
+
+  it('says "target unreachable" (without secrets) while the server is down, and finishes once it is back', async () => {
+    const t = grant();
+    const { targetState } = await connector.provision(t);
+    await server.stop();
+    try {
+      const error = await connector.deprovision(t).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/^target unreachable: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+      expect(error?.message).not.toContain(decodeURIComponent(new URL(server.url).password));
+    } finally {
+      await server.start();
+    }
+    await connector.deprovision(t);
+    expect(await roleExists(String(targetState!.principal))).toBe(false);
+  });
+
+  it('leaves nothing behind when provisioning fails, and refuses unsafe or malformed settings', async () => {
+    const t = grant({ roles: ['pg_read_all_data', 'no_such_role'] });
+    await expect(connector.provision(t)).rejects.toThrow('role "no_such_role" does not exist on the target');
+    expect(await roleExists(`tbx_${t.grantId.replace(/-/g, '').slice(0, 12)}`)).toBe(false);
+
+    await expect(connector.provision(grant({ roles: ['postgres'] }))).rejects.toThrow('role "postgres" is a superuser; refusing to grant it');
+    await expect(connector.provision(grant({ roles: ['tbx_abc'] }))).rejects.toThrow(/invalid postgres entitlement setting "roles.0"/);
+    const badResource = { ...grant(), resource: { id: 'r', slug: 'x', kind: 'postgres' as const, settings: { adminUrlEnv: 'NOPE_UNSET' } } };
+    await expect(connector.deprovision(badResource)).rejects.toThrow('postgres resource "x": NOPE_UNSET is not set and there is no defaultAdminUrl');
+  });
+
+  it('works with the least-privileged admin the docs name: CREATEROLE, ADMIN OPTION on the handed-out roles, pg_signal_backend', async () => {
+    await asAdmin((c) =>
+      c.query(`CREATE ROLE timebox_admin LOGIN CREATEROLE PASSWORD 'least-priv-pw';
+               GRANT pg_read_all_data TO timebox_admin WITH ADMIN OPTION; GRANT pg_signal_backend TO timebox_admin`),
+    );
+    const leastEnv = { LEAST_PG_URL: `postgresql://timebox_admin:least-priv-pw@127.0.0.1:${server.port}/appdb` };
+    const least = createPostgresConnector({ env: leastEnv });
+    const t = { ...grant(), resource: { id: 'res-pg', slug: 'prod-postgres', kind: 'postgres' as const, settings: { ...settings, adminUrlEnv: 'LEAST_PG_URL' } } };
+
+    await least.provision(t);
+    const session = await connect((await least.issueCredentials(t)).url);
+    await session.query('SELECT amount FROM payments');
+    await least.deprovision(t);
+    await expect(session.query('SELECT 1')).rejects.toThrow();
+    expect(await roleExists(`tbx_${t.grantId.replace(/-/g, '').slice(0, 12)}`)).toBe(false);
+    expect(await least.listActual(t.resource, [readOnly])).toBeInstanceOf(Array);
+  });
+
+  it('lists roles granted by hand as drift, skips other resources\' roles, and removes drift on request', async () => {
+    await asAdmin((c) => c.query(`CREATE ROLE mallory LOGIN; GRANT pg_read_all_data TO mallory`));
+    const mine = grant();
+    const other = grant({ resourceId: 'res-other' });
+    await connector.provision(mine);
+    await connector.provision(other);
+    const resource = mine.resource;
+
+    const actual = await connector.listActual(resource, [readOnly]);
+    const mineName = `tbx_${mine.grantId.replace(/-/g, '').slice(0, 12)}`;
+    const otherName = `tbx_${other.grantId.replace(/-/g, '').slice(0, 12)}`;
+    expect(actual).toContainEqual(expect.objectContaining({ principal: 'mallory', role: 'pg_read_all_data' }));
+    expect(actual).toContainEqual(expect.objectContaining({ principal: mineName, role: 'pg_read_all_data' }));
+    expect(actual.map((a) => a.principal)).not.toContain(otherName);
+    expect(actual.map((a) => a.principal)).not.toContain('postgres');
+
+    await connector.removeActual!(resource, { principal: 'mallory', role: 'pg_read_all_data' });
+    const after = await connector.listActual(resource, [readOnly]);
+    expect(after.map((a) => a.principal)).not.toContain('mallory');
+    expect(await roleExists('mallory')).toBe(true); // only the membership goes, not someone else's role
+
+    await connector.deprovision(mine);
+    await connector.deprovision(other);
+    expect((await connector.listActual(resource, [readOnly])).filter((a) => a.principal.startsWith('tbx_'))).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// What ssh-keygen -O can put in a user certificate. Agent and X11 forwarding and ~/.ssh/rc are
+// left out by default: a bastion needs a terminal and port forwarding (ProxyJump), little else.
+export const CERT_EXTENSIONS = ['permit-pty', 'permit-port-forwarding', 'permit-agent-forwarding', 'permit-X11-forwarding', 'permit-user-rc'] as const;
+export const DEFAULT_EXTENSIONS: readonly (typeof CERT_EXTENSIONS)[number][] = ['permit-pty', 'permit-port-forwarding'];
+
+// A principal is matched against AuthorizedPrincipalsFile lines; ssh-keygen -n splits on commas,
+// so the character set is what keeps one principal from becoming two.
+const principal = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_", "@" or "-"');
+
+/** entitlement.settings of an `ssh` entitlement, e.g. { "principals": ["ops"] }. */
+export const sshEntitlementSettingsSchema = z.object({
+  principals: z.array(principal).min(1, 'must name at least one principal').max(32),
+  extensions: z.array(z.enum(CERT_EXTENSIONS)).optional(),
+});
+export type SshEntitlementSettings = z.infer<typeof sshEntitlementSettingsSchema>;
+
+/** Parses entitlement settings; a bad one throws an Error naming the setting (e.g. "settings.principals[0] …"). */
+export function parseSshEntitlementSettings(settings: unknown, role: string): SshEntitlementSettings {
+  const parsed = sshEntitlementSettingsSchema.safeParse(settings);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const where = ['settings', ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('');
+  throw new Error(`ssh entitlement "${role}" is misconfigured: ${where} ${issue.message}`);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { GrantTarget } from '../types';
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+const MIN_SECRET_LENGTH = 16;
+
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as TARGET_DEPLOY_WEBHOOK_URL');
+
+/** resource.settings of a `webhook` resource. The URL and the signing secret are secrets: only their env var names live here. */
+export const webhookSettingsSchema = z.object({
+  urlEnv: envName,
+  secretEnv: envName,
+  timeoutMs: z.number().int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').optional(),
+});
+
+export interface WebhookConfig {
+  url: URL;
+  secret: string;
+  timeoutMs: number;
+}
+
+/** Reads the settings and the env vars they name; every error names the setting or the variable, never a value. */
+export function resolveWebhookConfig(resource: GrantTarget['resource'], env: Record<string, string | undefined>): WebhookConfig {
+  const parsed = webhookSettingsSchema.safeParse(resource.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`webhook resource "${resource.slug}" is misconfigured: settings.${issue.path.join('.')} ${issue.message}`);
+  }
+  const { urlEnv, secretEnv, timeoutMs } = parsed.data;
+
+  const rawUrl = env[urlEnv]?.trim();
+  if (!rawUrl) throw new Error(`webhook resource "${resource.slug}": environment variable ${urlEnv} is not set`);
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new Error(`webhook resource "${resource.slug}": ${urlEnv} is not a valid URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`webhook resource "${resource.slug}": ${urlEnv} must be an http:// or https:// URL`);
+
+  const secret = env[secretEnv];
+  if (!secret) throw new Error(`webhook resource "${resource.slug}": environment variable ${secretEnv} is not set`);
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`webhook resource "${resource.slug}": ${secretEnv} must be at least ${MIN_SECRET_LENGTH} characters`);
+
+  return { url, secret, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS };
+}
