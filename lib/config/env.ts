@@ -37,6 +37,8 @@ export const envSchema = z.object({
   OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('Single sign-on')),
   TIMEBOX_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['internal', 'external'], { message: 'must be internal or external' }).default('internal')),
   TIMEBOX_SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(3600).default(5)),
+  TIMEBOX_RECONCILE: z.preprocess(emptyAsUndefined, z.enum(['report', 'remove'], { message: 'must be report or remove' }).default('report')),
+  TIMEBOX_SSH_CA_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });

@@ -72,4 +72,70 @@ export const demoResources = [
       },
     ],
   },
+  {
+    slug: 'prod-postgres',
+    name: 'Production PostgreSQL',
+    description: 'The production database. Timebox creates a login role per grant that ends by itself.',
+    kind: 'postgres' as const,
+    settings: { adminUrlEnv: 'TARGET_PG_URL', defaultAdminUrl: 'postgresql://postgres@127.0.0.1:5432/postgres' },
+    entitlements: [
+      {
+        role: 'read-only',
+        description: 'Read every table (pg_read_all_data)',
+        settings: { roles: ['pg_read_all_data'] },
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 240, autoApproveGroups: ['engineering'], autoApproveMaxMinutes: 240 },
+      },
+      {
+        role: 'read-write',
+        description: 'Read and write every table',
+        settings: { roles: ['pg_read_all_data', 'pg_write_all_data'] },
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 60, ticketRequired: true, ticketPattern: '^[A-Z][A-Z0-9]+-[0-9]+$' },
+      },
+    ],
+  },
+  {
+    slug: 'payments-mariadb',
+    name: 'Payments MariaDB',
+    description: 'The payments database. A user per grant, dropped at the end.',
+    kind: 'mysql' as const,
+    settings: { adminUrlEnv: 'TARGET_MYSQL_URL', defaultAdminUrl: 'mysql://root@127.0.0.1:3306/test' },
+    entitlements: [
+      {
+        role: 'read-only',
+        description: 'SELECT on the payments database',
+        settings: { privileges: ['SELECT'], on: 'test.*' },
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 60, autoApproveGroups: ['engineering'], autoApproveMaxMinutes: 60 },
+      },
+    ],
+  },
+  {
+    slug: 'bastion-ssh',
+    name: 'Bastion host',
+    description: 'SSH into the bastion with a short-lived certificate signed by Timebox.',
+    kind: 'ssh' as const,
+    settings: {},
+    entitlements: [
+      {
+        role: 'login',
+        description: 'Log in as ops',
+        settings: { principals: ['ops'] },
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 30 },
+      },
+    ],
+  },
+  {
+    slug: 'deploy-pipeline',
+    name: 'Deploy pipeline',
+    description: 'Production deploys; the pipeline is told by a signed webhook when access starts and ends.',
+    kind: 'webhook' as const,
+    settings: { urlEnv: 'TARGET_DEPLOY_WEBHOOK_URL', secretEnv: 'TARGET_DEPLOY_WEBHOOK_SECRET' },
+    entitlements: [
+      {
+        role: 'deployer',
+        description: 'Trigger production deploys',
+        settings: {},
+        policy: { ...defaults, eligibleGroups: ['engineering'], approverGroups: ['sre-leads'], maxDurationMinutes: 30, autoApproveGroups: ['engineering'], autoApproveMaxMinutes: 30 },
+      },
+    ],
+  },
 ];

@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../deps';
 import { policyRules } from '../policy-rules';
 import { fulfilRequest } from '../requests/fulfil-request';
 import { requireScope } from '../require-scope';
+import { reapplyGrantEnd } from './reapply-grant-end';
 import { lockGrantRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 
@@ -21,7 +22,7 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
   const { db, clock } = deps;
   const now = clock.now();
 
-  const requestId = await db.$transaction(async (tx) => {
+  const { requestId, extended } = await db.$transaction(async (tx) => {
     if (!(await lockGrantRow(tx, input.grantId))) throw new AppError('not_found', 'No such grant.');
     const grant = await tx.grant.findFirst({ where: { id: input.grantId, userId: ctx.actor.id }, include: { entitlement: { include: { policy: true } } } });
     if (!grant) throw new AppError('not_found', 'No such grant.');
@@ -56,7 +57,8 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
       await appendAudit(tx, { ...actorFields(ctx), ...ids, action: 'request.auto_approved', statusFrom: 'pending', statusTo: 'approved', data: { rule: 'auto-approve' } });
       await fulfilRequest(tx, ctx, request, now);
     }
-    return request.id;
+    return { requestId: request.id, extended: autoApproved };
   });
+  if (extended) await reapplyGrantEnd(deps, input.grantId);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: requestInclude }));
 }

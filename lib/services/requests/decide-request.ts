@@ -5,6 +5,7 @@ import { isApproverFor } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { activateGrant } from '../grants/activate-grant';
+import { reapplyGrantEnd } from '../grants/reapply-grant-end';
 import { policyRules } from '../policy-rules';
 import { requireScope } from '../require-scope';
 import { lockRequestRow } from '../row-lock';
@@ -30,7 +31,7 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     throw new AppError('unprocessable', 'Say why you deny the request: a comment is required.', { field: 'comment' });
   }
 
-  const grantToActivate = await db.$transaction(async (tx) => {
+  const fulfilment = await db.$transaction(async (tx) => {
     const notFound = new AppError('not_found', 'No such request in your inbox.');
     if (!(await lockRequestRow(tx, input.requestId))) throw notFound;
     const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { entitlement: { include: { policy: true } }, reviews: true } });
@@ -55,6 +56,7 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     return outcome === 'approved' ? fulfilRequest(tx, ctx, request, now) : null;
   });
 
-  if (grantToActivate) await activateGrant(deps, grantToActivate, ctx);
+  if (fulfilment?.next === 'activate') await activateGrant(deps, fulfilment.grantId, ctx);
+  if (fulfilment?.next === 'reapply-end') await reapplyGrantEnd(deps, fulfilment.grantId);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: requestInclude }));
 }

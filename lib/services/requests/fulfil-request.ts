@@ -8,9 +8,11 @@ import { AppError } from '@/lib/errors';
 
 /**
  * What an approved request turns into, inside the approving transaction: a new scheduled grant,
- * or — for an extension — a later end on the grant it extends. Returns the grant id to activate, if any.
+ * or — for an extension — a later end on the grant it extends. Says what the caller must do after commit.
  */
-export async function fulfilRequest(tx: Tx, ctx: ActorContext, request: AccessRequest & { entitlement: Entitlement }, now: Date): Promise<string | null> {
+export type Fulfilment = { grantId: string; next: 'activate' | 'wait-for-start' | 'reapply-end' };
+
+export async function fulfilRequest(tx: Tx, ctx: ActorContext, request: AccessRequest & { entitlement: Entitlement }, now: Date): Promise<Fulfilment> {
   const ids = { requestId: request.id, entitlementId: request.entitlementId, resourceId: request.entitlement.resourceId };
   if (request.extendsGrantId) {
     const grant = await tx.grant.findUniqueOrThrow({ where: { id: request.extendsGrantId } });
@@ -25,12 +27,12 @@ export async function fulfilRequest(tx: Tx, ctx: ActorContext, request: AccessRe
       action: 'grant.extended',
       data: { byMinutes: request.durationMinutes, from: grant.expiresAt.toISOString(), to: expiresAt.toISOString() },
     });
-    return null;
+    return { grantId: grant.id, next: 'reapply-end' };
   }
   const startsAt = request.startAt && request.startAt > now ? request.startAt : now;
   const grant = await tx.grant.create({
     data: { requestId: request.id, userId: request.requesterId, entitlementId: request.entitlementId, status: 'scheduled', startsAt, expiresAt: new Date(startsAt.getTime() + minutes(request.durationMinutes)) },
   });
   await appendAudit(tx, { ...actorFields(ctx), ...ids, grantId: grant.id, action: 'grant.created', statusTo: 'scheduled', data: { startsAt: startsAt.toISOString(), expiresAt: grant.expiresAt.toISOString() } });
-  return startsAt <= now ? grant.id : null;
+  return { grantId: grant.id, next: startsAt <= now ? 'activate' : 'wait-for-start' };
 }

@@ -1,0 +1,38 @@
+import { actorFields } from '@/lib/audit/actor-fields';
+import { appendAudit } from '@/lib/audit/append';
+import { issuesCredentials } from '@/lib/connectors/registry';
+import type { DatabaseCredentials } from '@/lib/connectors/types';
+import type { ActorContext } from '@/lib/domain/context';
+import { AppError } from '@/lib/errors';
+import type { ServiceDeps } from '../deps';
+import { requireScope } from '../require-scope';
+import { loadUsableOwnGrant } from './holder-grant';
+
+/**
+ * Sets a fresh password in the target for the holder's active grant and returns it — once. Timebox never
+ * stores it; each call replaces the previous one. The audit event records that it happened, not the secret.
+ */
+export async function issueGrantCredentials(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string }): Promise<DatabaseCredentials> {
+  requireScope(ctx, 'grants');
+  const { grant, target, connector } = await loadUsableOwnGrant(deps, ctx, input.grantId);
+  if (!issuesCredentials(connector)) throw new AppError('unprocessable', `Resources of kind ${target.resource.kind} do not use passwords.`);
+  let credentials: DatabaseCredentials;
+  try {
+    credentials = await connector.issueCredentials(target);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('unavailable', `The target could not set credentials: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
+  await deps.db.$transaction((tx) =>
+    appendAudit(tx, {
+      ...actorFields(ctx),
+      action: 'grant.credentials_issued',
+      grantId: grant.id,
+      requestId: grant.requestId,
+      entitlementId: grant.entitlementId,
+      resourceId: grant.entitlement.resourceId,
+      data: { username: credentials.username, host: credentials.host, database: credentials.database, expiresAt: credentials.expiresAt },
+    }),
+  );
+  return credentials;
+}
