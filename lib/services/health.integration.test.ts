@@ -45,3 +45,22 @@ describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('c
     await expect.poll(() => checkHealth(database!.db), { timeout: 15_000, interval: 250 }).toEqual({ status: 'ok', database: 'ok' });
   });
 });
+
+describe('checkHealth warnings', () => {
+  it('warns about revocations that keep failing, without failing the check', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { db } = database;
+      const user = await db.user.create({ data: { email: 'h@example.com', name: 'H' } });
+      const resource = await db.resource.create({ data: { slug: 'r', name: 'R', kind: 'portal' } });
+      const entitlement = await db.entitlement.create({ data: { resourceId: resource.id, role: 'x' } });
+      const request = await db.accessRequest.create({ data: { requesterId: user.id, entitlementId: entitlement.id, durationMinutes: 5, justification: 'x', status: 'approved', expiresAt: new Date() } });
+      await db.grant.create({ data: { requestId: request.id, userId: user.id, entitlementId: entitlement.id, status: 'revoking', startsAt: new Date(), expiresAt: new Date(), revokeAttempts: 7 } });
+      const report = await checkHealth(db);
+      expect(report).toMatchObject({ status: 'ok', database: 'ok' });
+      expect(report.warnings).toEqual([expect.stringMatching(/^1 revocation\(s\) have failed 5\+ times/)]);
+    } finally {
+      await database.close();
+    }
+  });
+});
