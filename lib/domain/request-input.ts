@@ -1,15 +1,22 @@
 import { z } from 'zod';
 
+// Forms send numbers as text; JSON clients send numbers. Only text is converted: z.coerce would also
+// turn true into 1 and [[5]] into 5, which a JSON API must refuse.
+const numberFromText = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v);
+
 // The one shape of an access request, shared by the form and POST /api/v1/requests.
 export const requestAccessInput = z
   .object({
     resource: z.string().trim().min(1, 'Choose a resource').max(100),
     role: z.string().trim().min(1, 'Choose a role').max(100),
-    durationMinutes: z.coerce
-      .number({ message: 'Enter the duration in minutes' })
-      .int('Enter a whole number of minutes')
-      .min(1, 'The duration must be at least 1 minute')
-      .max(60 * 24 * 31, 'The duration must be at most 31 days'),
+    durationMinutes: z.preprocess(
+      numberFromText,
+      z
+        .number({ message: 'Enter the duration in minutes' })
+        .int('Enter a whole number of minutes')
+        .min(1, 'The duration must be at least 1 minute')
+        .max(60 * 24 * 31, 'The duration must be at most 31 days'),
+    ),
     justification: z.string().trim().max(2_000, 'Keep the justification under 2,000 characters').default(''),
     ticket: z
       .string()
@@ -29,7 +36,7 @@ export const revokeInput = z.object({ reason: z.string().trim().max(2_000).optio
 
 export const extendInput = z
   .object({
-    minutes: z.coerce.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(60 * 24 * 31),
+    minutes: z.preprocess(numberFromText, z.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(60 * 24 * 31)),
     justification: z.string().trim().max(2_000).default(''),
   })
   .strict();

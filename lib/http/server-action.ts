@@ -5,6 +5,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getServiceDeps } from '@/lib/services/runtime';
+import { containsNul } from './contains-nul';
 import { toErrorBody } from './to-error-body';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
@@ -31,7 +32,9 @@ export function authedAction<S extends z.ZodType, T>(schema: S, handler: (deps: 
     try {
       const actor = await getCurrentActor();
       if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-      const parsed = schema.parse(toPlainInput(input));
+      const plain = toPlainInput(input);
+      if (containsNul(plain)) throw new AppError('bad_request', 'Text must not contain NUL characters.');
+      const parsed = schema.parse(plain);
       const h = await headers();
       const ctx: ActorContext = { actor, via: 'web', ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null, userAgent: h.get('user-agent') };
       return { ok: true, data: await handler(await getServiceDeps(), ctx, parsed) };

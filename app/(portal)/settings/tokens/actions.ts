@@ -1,0 +1,12 @@
+'use server';
+
+import { authedAction } from '@/lib/http/server-action';
+import { createApiToken } from '@/lib/services/tokens/create-api-token';
+import { createTokenInput, revokeTokenInput } from '@/lib/services/tokens/token-input';
+import { revokeApiToken } from '@/lib/services/tokens/revoke-api-token';
+
+/** Creates a token for the signed-in user; the result carries the secret, shown once. */
+export const createToken = authedAction(createTokenInput, (deps, ctx, input) => createApiToken(deps, ctx, input));
+
+/** Revokes one of the signed-in user's own tokens (anyone else's id: not found). */
+export const revokeToken = authedAction(revokeTokenInput, (deps, ctx, input) => revokeApiToken(deps, ctx, input));

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { ActorContext } from '@/lib/domain/context';
+import type { TokenScope } from '@/lib/domain/scopes';
+import { AppError } from '@/lib/errors';
+import type { ServiceDeps } from '@/lib/services/deps';
+import { getServiceDeps } from '@/lib/services/runtime';
+import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
+import { bearerCredential, clientIp } from './api-auth';
+import { parseJsonObject, queryObject, readBodyText } from './api-body';
+import { HttpError } from './api-errors';
+import { toErrorBody } from './to-error-body';
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+  /** The token scope every call needs; the service checks its own too (defence in depth). */
+  scope: TokenScope;
+  /** Path params. A value that fails (a malformed id) answers 404 with the schema's message, never 400. */
+  params?: P;
+  query?: Q;
+  /** JSON object body. An empty body is parsed as `{}`. */
+  body?: B;
+}
+
+export interface ApiCall<P, Q, B> {
+  deps: ServiceDeps;
+  ctx: ActorContext;
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+}
+
+/** Next passes `{ params: Promise<…> }`; tests of routes without params may omit it. */
+export type RouteContext = { params: Promise<unknown> };
+
+const baseHeaders = { 'Cache-Control': 'no-store' } as const;
+
+function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...baseHeaders, ...extra } });
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return json(error.status, { error: { code: error.code, message: error.message } });
+  const { status, body } = toErrorBody(error);
+  const extra: Record<string, string> = status === 401 ? { 'WWW-Authenticate': `Bearer realm="timebox"${error instanceof AppError && error.details?.invalidToken ? ', error="invalid_token"' : ''}` } : {};
+  return json(status, body, extra);
+}
+
+/** Path params that fail their schema mean "no such thing": 404, as for another user's id. */
+async function parseParams(schema: z.ZodType, context: RouteContext | undefined): Promise<unknown> {
+  const parsed = schema.safeParse((await context?.params) ?? {});
+  if (parsed.success) return parsed.data;
+  throw new AppError('not_found', parsed.error.issues[0]?.message ?? 'Not found.');
+}
+
+/**
+ * The one wrapper every /api/v1 route handler goes through: bearer token → actor, scope check,
+ * zod-parsed params, query and JSON body (64 KiB at most), the service call, and errors mapped to
+ * `{"error":{"code","message"}}` with their status — never a stack trace. Responses are never cached.
+ * The handler returns the JSON body, or a Response of its own (e.g. a stream) after all checks passed.
+ */
+export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  spec: ApiSpec<P, Q, B>,
+  handler: (call: ApiCall<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+  options: { status?: number } = {},
+) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const deps = await getServiceDeps();
+      const secret = bearerCredential(request.headers);
+      if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
+      const identity = await authenticateToken(deps, secret);
+      if (!identity) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
+      if (!identity.token.scopes.includes(spec.scope)) throw new AppError('forbidden', `This token lacks the "${spec.scope}" scope.`);
+
+      const ctx: ActorContext = { actor: identity.actor, via: 'api', token: identity.token, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') };
+      const params = spec.params ? await parseParams(spec.params, context) : undefined;
+      const query = spec.query ? spec.query.parse(queryObject(new URL(request.url))) : undefined;
+      const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
+
+      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B>, request });
+      // A handler may answer with its own Response (a streamed export); it is still never cached.
+      if (data instanceof Response) {
+        if (!data.headers.has('cache-control')) data.headers.set('Cache-Control', 'no-store');
+        return data;
+      }
+      return json(options.status ?? 200, data);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import * as check from '@/app/api/v1/access/check/route';
+import * as grant from '@/app/api/v1/grants/[id]/route';
+import * as extend from '@/app/api/v1/grants/[id]/extend/route';
+import * as revoke from '@/app/api/v1/grants/[id]/revoke/route';
+import * as grants from '@/app/api/v1/grants/route';
+import * as request from '@/app/api/v1/requests/[id]/route';
+import * as approve from '@/app/api/v1/requests/[id]/approve/route';
+import * as cancel from '@/app/api/v1/requests/[id]/cancel/route';
+import * as deny from '@/app/api/v1/requests/[id]/deny/route';
+import * as requests from '@/app/api/v1/requests/route';
+import type { TokenScope } from '@/lib/domain/scopes';
+import type { Handler } from './harness';
+
+// Every /api/v1 endpoint with the scope it needs, for tests that sweep all of them.
+export const api = {
+  listRequests: { handler: requests.GET as Handler, method: 'GET', path: '/api/v1/requests', scope: 'requests', hasId: false },
+  createRequest: { handler: requests.POST as Handler, method: 'POST', path: '/api/v1/requests', scope: 'requests', hasId: false },
+  getRequest: { handler: request.GET as Handler, method: 'GET', path: '/api/v1/requests/:id', scope: 'requests', hasId: true },
+  approve: { handler: approve.POST as Handler, method: 'POST', path: '/api/v1/requests/:id/approve', scope: 'approvals', hasId: true },
+  deny: { handler: deny.POST as Handler, method: 'POST', path: '/api/v1/requests/:id/deny', scope: 'approvals', hasId: true },
+  cancel: { handler: cancel.POST as Handler, method: 'POST', path: '/api/v1/requests/:id/cancel', scope: 'requests', hasId: true },
+  listGrants: { handler: grants.GET as Handler, method: 'GET', path: '/api/v1/grants', scope: 'grants', hasId: false },
+  getGrant: { handler: grant.GET as Handler, method: 'GET', path: '/api/v1/grants/:id', scope: 'grants', hasId: true },
+  revoke: { handler: revoke.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/revoke', scope: 'grants', hasId: true },
+  extend: { handler: extend.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/extend', scope: 'grants', hasId: true },
+  check: { handler: check.GET as Handler, method: 'GET', path: '/api/v1/access/check', scope: 'check', hasId: false },
+} as const satisfies Record<string, { handler: Handler; method: 'GET' | 'POST'; path: string; scope: TokenScope; hasId: boolean }>;
+
+export type Endpoint = (typeof api)[keyof typeof api];
+
+/** The path with `:id` filled in, and the params Next would pass. */
+export const at = (endpoint: Endpoint, id?: string): { path: string; params: Record<string, string> } => ({ path: endpoint.path.replace(':id', id ?? ''), params: id ? { id } : {} });
