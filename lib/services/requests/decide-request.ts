@@ -34,13 +34,14 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
   const fulfilment = await db.$transaction(async (tx) => {
     const notFound = new AppError('not_found', 'No such request in your inbox.');
     if (!(await lockRequestRow(tx, input.requestId))) throw notFound;
-    const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { entitlement: { include: { policy: true } }, reviews: true } });
+    const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { entitlement: { include: { policy: true, resource: true } }, reviews: true } });
     const policy = policyRules(request.entitlement.policy);
     const isRequester = request.requesterId === ctx.actor.id;
     if (!isRequester && !isApproverFor(policy, ctx.actor.groups)) throw notFound;
     if (isRequester) throw new AppError('forbidden', 'You cannot decide your own request.');
     if (request.status !== 'pending') throw new AppError('conflict', `This request is already ${request.status}.`, { status: request.status });
     if (request.expiresAt <= now) throw new AppError('conflict', 'This request has expired.', { status: 'expired' });
+    if (request.entitlement.archivedAt || request.entitlement.resource.archivedAt) throw new AppError('conflict', 'This role has been archived; it can no longer be granted.');
     if (request.reviews.some((r) => r.reviewerId === ctx.actor.id)) throw new AppError('conflict', 'You have already decided this request.');
 
     await tx.review.create({ data: { requestId: request.id, reviewerId: ctx.actor.id, decision: input.decision, comment: input.comment ?? null } });

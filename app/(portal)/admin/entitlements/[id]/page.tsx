@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArchiveButton } from '@/components/admin/archive-button';
+import { EntitlementForm } from '@/components/admin/entitlement-form';
+import { Warnings } from '@/components/admin/form-status';
+import { PolicyForm } from '@/components/admin/policy-form';
+import { policySummary } from '@/components/admin/policy-summary';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { isAppError } from '@/lib/errors';
+import { listGroups } from '@/lib/services/admin/list-groups';
+import { getEntitlement } from '@/lib/services/admin/queries';
+import { archiveEntitlementAction, updateEntitlementAction, upsertPolicyAction } from '../../actions';
+import { adminPage } from '../../admin-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Role · Admin' };
+
+export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const page = await adminPage();
+  if (!page) return <Forbidden what="Admin" />;
+  const { id } = await params;
+  const { resource, entitlement, warnings } = await getEntitlement(page.deps, page.ctx, { entitlementId: id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const justCreated = (await searchParams).created === '1';
+  const readOnly = entitlement.archivedAt !== null || resource.archivedAt !== null;
+  const groups = readOnly ? [] : await listGroups(page.deps, page.ctx);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/resources/${resource.id}`} className="text-brand-700 underline">
+          ← {resource.name}
+        </Link>
+      </p>
+      <PageHeader title={`Role ${entitlement.role} on ${resource.name}`} description={entitlement.description || undefined}>
+        {readOnly ? null : (
+          <ArchiveButton label={`Archive role ${entitlement.role}`} what={`role ${entitlement.role}`} consequence="Requesters will no longer see it." action={archiveEntitlementAction} input={{ entitlementId: entitlement.id }} afterwards={`/admin/resources/${resource.id}`} />
+        )}
+      </PageHeader>
+
+      {justCreated ? (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          Role created. Requesters in its eligible groups can ask for it now.
+        </p>
+      ) : null}
+      <p className="mb-4 text-sm text-slate-700">
+        <span className="font-medium">Policy in force:</span> <span data-testid="policy-summary">{policySummary(entitlement.policy)}</span>
+        {entitlement.liveGrants ? ` · ${entitlement.liveGrants} live grant${entitlement.liveGrants === 1 ? '' : 's'}` : ''}
+      </p>
+      {warnings.length && !readOnly ? (
+        <div className="mb-6 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" aria-live="polite">
+          <Warnings warnings={warnings} title="This policy may not work as meant:" />
+        </div>
+      ) : null}
+
+      {readOnly ? (
+        <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">This role {entitlement.archivedAt ? 'is' : 'belongs to a resource that is'} archived: it is hidden from requesters and can no longer be changed.</p>
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-3">
+          <section aria-labelledby="policy-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+            <h2 id="policy-heading" className="mb-4 text-lg font-semibold">
+              Policy
+            </h2>
+            <PolicyForm action={upsertPolicyAction} entitlementId={entitlement.id} policy={entitlement.policy} groups={groups} />
+          </section>
+          <section aria-labelledby="details-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="details-heading" className="mb-4 text-lg font-semibold">
+              Role details
+            </h2>
+            <EntitlementForm action={updateEntitlementAction} entitlement={entitlement} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

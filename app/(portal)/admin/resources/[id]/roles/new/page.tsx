@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { NewEntitlementForm } from '@/components/admin/new-entitlement-form';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { isAppError } from '@/lib/errors';
+import { listGroups } from '@/lib/services/admin/list-groups';
+import { getResource } from '@/lib/services/admin/queries';
+import { createEntitlementAction } from '../../../../actions';
+import { adminPage } from '../../../../admin-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Add role · Admin' };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const page = await adminPage();
+  if (!page) return <Forbidden what="Admin" />;
+  const { id } = await params;
+  const resource = await getResource(page.deps, page.ctx, { resourceId: id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  if (resource.archivedAt) notFound();
+  const groups = await listGroups(page.deps, page.ctx);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/resources/${resource.id}`} className="text-brand-700 underline">
+          ← {resource.name}
+        </Link>
+      </p>
+      <PageHeader title={`Add a role to ${resource.name}`} description="A role is what people request. Its policy says who may request it, who approves, and for how long." />
+      <NewEntitlementForm action={createEntitlementAction} resourceId={resource.id} groups={groups} />
+    </>
+  );
+}

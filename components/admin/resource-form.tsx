@@ -1,0 +1,73 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { resourceKinds } from '@/lib/domain/admin-input';
+import type { ActionResult } from '@/lib/http/server-action';
+import type { AdminResourceView } from '@/lib/services/admin/admin-views';
+import { SelectField, TextAreaField, TextField } from './form-fields';
+import { FormStatus } from './form-status';
+import { SettingsField } from './settings-field';
+import { useAdminAction } from './use-admin-action';
+
+type Action = (input: Record<string, string>) => Promise<ActionResult<AdminResourceView>>;
+
+const kindLabels: Record<(typeof resourceKinds)[number], string> = {
+  portal: 'Portal (other systems check access through the API)',
+  postgres: 'PostgreSQL database',
+  mysql: 'MySQL / MariaDB database',
+  ssh: 'SSH hosts (user certificates)',
+  webhook: 'Webhook (signed calls to your system)',
+};
+
+const fieldNames = ['slug', 'name', 'description', 'kind', 'settings'];
+
+/** Creates a resource, or edits one (its slug and kind are fixed once created). */
+export function ResourceForm({ action, resource }: { action: Action; resource?: AdminResourceView }) {
+  const router = useRouter();
+  const { state, run } = useAdminAction(action, fieldNames);
+  const idPrefix = useId();
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const common = { name: text('name'), description: text('description'), settings: text('settings') };
+    if (resource) {
+      if (await run({ resourceId: resource.id, ...common })) router.refresh();
+      return;
+    }
+    const created = await run({ slug: text('slug'), kind: text('kind'), ...common }, () => 'Created. Opening the resource…');
+    if (created) router.push(`/admin/resources/${created.id}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={resource ? 'Resource details' : 'New resource'} className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <FormStatus state={state} />
+      {resource ? (
+        <p className="text-sm text-slate-600">
+          Slug <code className="font-semibold">{resource.slug}</code> · kind {resource.kind} (fixed once created: API clients and grants refer to them)
+        </p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField id={id('slug')} name="slug" label="Slug" autoComplete="off" spellCheck={false} hint="Lowercase letters, digits and dashes, e.g. prod-db. Fixed once created." error={state.fields.slug} />
+          <SelectField id={id('kind')} name="kind" label="Kind" defaultValue="portal" error={state.fields.kind}>
+            {resourceKinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabels[k]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      )}
+      <TextField id={id('name')} name="name" label="Name" defaultValue={resource?.name} error={state.fields.name} />
+      <TextAreaField id={id('description')} name="description" label="Description" rows={2} defaultValue={resource?.description} error={state.fields.description} />
+      <SettingsField id={id('settings')} defaultValue={resource?.settings ?? {}} error={state.fields.settings} />
+      <Button type="submit" disabled={state.pending}>
+        {state.pending ? 'Saving…' : resource ? 'Save resource' : 'Create resource'}
+      </Button>
+    </form>
+  );
+}

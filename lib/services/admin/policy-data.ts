@@ -1,0 +1,18 @@
+import type { PolicyInput } from '@/lib/domain/admin-input';
+
+/** The policy columns an admin sets, in the order the form shows them (also the audit record). */
+export function policyData(p: PolicyInput) {
+  return {
+    eligibleGroups: p.eligibleGroups,
+    approverGroups: p.approverGroups,
+    requiredApprovals: p.requiredApprovals,
+    maxDurationMinutes: p.maxDurationMinutes,
+    justificationRequired: p.justificationRequired,
+    ticketRequired: p.ticketRequired,
+    ticketPattern: p.ticketPattern,
+    autoApproveGroups: p.autoApproveGroups,
+    autoApproveMaxMinutes: p.autoApproveMaxMinutes,
+    pendingTtlMinutes: p.pendingTtlMinutes,
+    breakGlassAllowed: p.breakGlassAllowed,
+  };
+}

@@ -1,0 +1,62 @@
+import { expect } from 'vitest';
+import { loadActor } from '@/lib/auth/load-actor';
+import { defaultConnectors } from '@/lib/connectors/registry';
+import type { ActorContext } from '@/lib/domain/context';
+import { manualClock, minutes } from '@/lib/domain/clock';
+import type { GrantStatus } from '@/lib/domain/grant-status';
+import { isAppError } from '@/lib/errors';
+import { seedDemo } from '@/lib/seed/seed-demo';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import type { ServiceDeps } from '../deps';
+
+// Shared set-up for the admin integration tests: a seeded database, actors as the services see them,
+// and grant rows written directly (the admin rules only care that they exist and in which status).
+
+export interface AdminFixture {
+  database: TestDatabase;
+  deps: ServiceDeps;
+  ctxOf(email: string): Promise<ActorContext>;
+  auditCount(): Promise<number>;
+  givenGrant(input: { email: string; entitlementId: string; status: GrantStatus }): Promise<string>;
+}
+
+export async function adminFixture(): Promise<AdminFixture> {
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const clock = manualClock();
+  const deps: ServiceDeps = { db: database.db, clock, connectors: defaultConnectors() };
+  const { db } = database;
+  return {
+    database,
+    deps,
+    ctxOf: async (email) => {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      return { actor: (await loadActor(db, user.id))!, via: 'web' };
+    },
+    auditCount: () => db.auditEvent.count(),
+    givenGrant: async ({ email, entitlementId, status }) => {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      const now = clock.now();
+      const request = await db.accessRequest.create({
+        data: { requesterId: user.id, entitlementId, durationMinutes: 60, justification: 'test', status: 'approved', decidedAt: now, expiresAt: new Date(now.getTime() + minutes(1440)) },
+      });
+      const grant = await db.grant.create({
+        data: { requestId: request.id, userId: user.id, entitlementId, status, startsAt: now, expiresAt: new Date(now.getTime() + minutes(60)) },
+      });
+      return grant.id;
+    },
+  };
+}
+
+/** Awaits a call that must fail with this AppError code (and field, when given); returns the error. */
+export async function expectAppError(promise: Promise<unknown>, code: string, field?: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
+  if (!isAppError(error)) throw error;
+  expect(error.code).toBe(code);
+  if (field !== undefined) expect(error.details?.field).toBe(field);
+  return error;
+}
