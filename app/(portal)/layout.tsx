@@ -4,6 +4,9 @@ import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requirePageActor } from '@/lib/auth/page-guard';
 import { navigationFor } from '@/lib/domain/navigation';
+import { can } from '@/lib/domain/permissions';
+import { countInbox } from '@/lib/services/requests/queries';
+import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +15,8 @@ const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator'
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
+  // Approvers see how many requests wait for them next to Inbox.
+  const inboxCount = can(actor, 'review') ? await countInbox(await getServiceDeps(), { actor, via: 'web' }) : undefined;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
@@ -23,7 +28,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             Timebox
           </Link>
           <nav aria-label="Main" className="flex-1">
-            <NavLinks items={items} />
+            <NavLinks items={items} inboxCount={inboxCount} />
           </nav>
           <div className="flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
@@ -32,6 +37,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               </span>
               <span className="block text-xs text-slate-500">{roleLabel[actor.role]}</span>
             </p>
+            <Link href="/settings/tokens" className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600">
+              API tokens
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { InboxCountBadge } from '@/components/inbox/inbox-count-badge';
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+/** `inboxCount`: set for approvers only; shown beside the Inbox link, outside it, so its name stays "Inbox". */
+export function NavLinks({ items, inboxCount }: { items: { href: string; label: string }[]; inboxCount?: number | undefined }) {
   const pathname = usePathname();
   // The longest matching href wins, so /requests/new does not also light up /requests.
   const active = items
@@ -12,7 +14,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (
-        <li key={item.href}>
+        <li key={item.href} className="flex items-center">
           <Link
             href={item.href}
             aria-current={item.href === active ? 'page' : undefined}
@@ -20,6 +22,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
           >
             {item.label}
           </Link>
+          {item.href === '/inbox' && inboxCount !== undefined ? <InboxCountBadge initialCount={inboxCount} /> : null}
         </li>
       ))}
     </ul>

@@ -1,20 +1,90 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LiveGrantCard } from '@/components/grants/live-grant-card';
+import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
-import { ComingSoon } from '@/components/ui/coming-soon';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-guard';
+import type { ActorContext } from '@/lib/domain/context';
+import { liveGrantStatuses } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
+import type { ServiceDeps } from '@/lib/services/deps';
+import { listGrants } from '@/lib/services/grants/queries';
+import { listMyRequests } from '@/lib/services/requests/queries';
+import { getServiceDeps } from '@/lib/services/runtime';
+import type { GrantView } from '@/lib/services/views';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grants' };
 
+const isLive = (g: GrantView) => (liveGrantStatuses as readonly string[]).includes(g.status);
+const byEnd = (a: GrantView, b: GrantView) => a.expiresAt.localeCompare(b.expiresAt);
+
+/** Everyone's live grants, for admins: one query per live status keeps the list free of history. */
+async function everyonesLiveGrants(deps: ServiceDeps, ctx: ActorContext): Promise<GrantView[]> {
+  const lists = await Promise.all(liveGrantStatuses.map((status) => listGrants(deps, ctx, { all: true, status })));
+  return lists.flat().sort(byEnd);
+}
+
 export default async function Page() {
   const actor = await requirePageActor();
   if (!can(actor, 'request')) return <Forbidden what="Grants" />;
+  const deps = await getServiceDeps();
+  const ctx: ActorContext = { actor, via: 'web' };
+  const isAdmin = can(actor, 'admin');
+  const [mine, pendingRequests, everyone] = await Promise.all([
+    listGrants(deps, ctx),
+    listMyRequests(deps, ctx, { status: 'pending' }),
+    isAdmin ? everyonesLiveGrants(deps, ctx) : Promise.resolve([]),
+  ]);
+  const live = mine.filter(isLive).sort(byEnd);
+  const past = mine.filter((g) => !isLive(g)).sort((a, b) => (b.endedAt ?? b.expiresAt).localeCompare(a.endedAt ?? a.expiresAt));
+  const pendingExtension = new Map(pendingRequests.filter((r) => r.extendsGrantId).map((r) => [r.extendsGrantId!, r.durationMinutes]));
+
   return (
     <>
-      <PageHeader title="Grants" />
-      <ComingSoon>Your active grants with time left, Revoke and Extend, and your past grants, arrive with the access lifecycle.</ComingSoon>
+      <PageHeader title="Grants" description="The access you hold right now, how long it has left, and what you held before." />
+
+      <section aria-labelledby="current-heading" className="mb-10">
+        <h2 id="current-heading" className="mb-3 text-lg font-semibold">
+          Current grants
+        </h2>
+        {live.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+            You hold no access right now. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
+          </p>
+        ) : (
+          <div className="space-y-4">
+            {live.map((g) => (
+              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {isAdmin ? (
+        <section aria-labelledby="everyone-heading" className="mb-10">
+          <h2 id="everyone-heading" className="mb-3 text-lg font-semibold">
+            Everyone&apos;s active grants
+          </h2>
+          {everyone.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody holds access right now.</p>
+          ) : (
+            <div className="space-y-4">
+              {everyone.map((g) => (
+                <LiveGrantCard key={g.id} grant={g} showHolder />
+              ))}
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading" className="mb-3 text-lg font-semibold">
+          Past grants
+        </h2>
+        {past.length === 0 ? <p className="text-sm text-slate-600">None yet.</p> : <PastGrantsTable grants={past} />}
+      </section>
     </>
   );
 }

@@ -1,20 +1,39 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CreatedNotice } from '@/components/requests/created-notice';
+import { MyRequestsTable } from '@/components/requests/my-requests-table';
 import { Forbidden } from '@/components/shell/forbidden';
-import { ComingSoon } from '@/components/ui/coming-soon';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-guard';
 import { can } from '@/lib/domain/permissions';
+import { listMyRequests } from '@/lib/services/requests/queries';
+import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'My requests' };
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   if (!can(actor, 'request')) return <Forbidden what="My requests" />;
+  const { created } = await searchParams;
+  const requests = await listMyRequests(await getServiceDeps(), { actor, via: 'web' });
+  // The id comes from the URL, so it is only ever looked up among the actor's own requests.
+  const justCreated = typeof created === 'string' ? requests.find((r) => r.id === created) : undefined;
   return (
     <>
-      <PageHeader title="My requests" />
-      <ComingSoon>Your requests, their status and their grants, with Cancel while pending, arrive with the access lifecycle.</ComingSoon>
+      <PageHeader title="My requests" description="Everything you asked for, newest first, and what became of it.">
+        <Link href="/requests/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          Request access
+        </Link>
+      </PageHeader>
+      {justCreated ? <CreatedNotice request={justCreated} /> : null}
+      {requests.length === 0 ? (
+        <section aria-label="No requests" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+          You have not asked for any access yet. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
+        </section>
+      ) : (
+        <MyRequestsTable requests={requests} />
+      )}
     </>
   );
 }

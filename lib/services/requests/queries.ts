@@ -7,12 +7,16 @@ import type { ServiceDeps } from '../deps';
 import { requireScope } from '../require-scope';
 import { requestInclude, requestView, type RequestView } from '../views';
 
-/** Requests an actor may decide: pending, not their own, for a policy whose approver groups they are in. */
+/**
+ * Requests an actor may decide: pending, not their own, not already decided by them (one person counts
+ * once), for a policy whose approver groups they are in.
+ */
 function inboxWhere(ctx: ActorContext, now: Date): Prisma.AccessRequestWhereInput {
   return {
     status: 'pending',
     expiresAt: { gt: now },
     requesterId: { not: ctx.actor.id },
+    reviews: { none: { reviewerId: ctx.actor.id } },
     entitlement: { policy: { approverGroups: { hasSome: ctx.actor.groups } } },
   };
 }

@@ -1,20 +1,27 @@
 import type { Metadata } from 'next';
+import { RequestForm } from '@/components/requests/request-form';
 import { Forbidden } from '@/components/shell/forbidden';
-import { ComingSoon } from '@/components/ui/coming-soon';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-guard';
 import { can } from '@/lib/domain/permissions';
+import { listRequestable } from '@/lib/services/requests/catalog';
+import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Request access' };
 
-export default async function Page() {
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   if (!can(actor, 'request')) return <Forbidden what="Request access" />;
+  const params = await searchParams;
+  // Only what the actor is eligible for: the form never offers a role the service would refuse.
+  const catalog = await listRequestable(await getServiceDeps(), { actor, via: 'web' });
   return (
     <>
-      <PageHeader title="Request access" />
-      <ComingSoon>The request form — resource, role, duration, justification and ticket, with the policy that applies shown before you submit — arrives with the access lifecycle.</ComingSoon>
+      <PageHeader title="Request access" description="Ask for one role on one resource, for a bounded time. The policy on the right says who approves it and for how long." />
+      <RequestForm catalog={catalog} preselect={{ resource: one(params.resource), role: one(params.role) }} />
     </>
   );
 }

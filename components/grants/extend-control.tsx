@@ -1,0 +1,90 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { extendGrant } from '@/app/(portal)/grants/actions';
+import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
+import { TextField } from '@/components/ui/text-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import type { RequestView } from '@/lib/services/views';
+
+type Outcome = { kind: 'extended' } | { kind: 'waiting'; minutes: number };
+
+/** "Extend": more minutes on a live grant, through the same policy as a new request. */
+export function ExtendControl({ grantId, what }: { grantId: string; what: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [minutes, setMinutes] = useState('');
+  const [justification, setJustification] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const headingId = useId();
+
+  const mutation = useMutation({
+    mutationFn: () => extendGrant({ grantId, minutes, justification }),
+    onSuccess: (result) => {
+      if (!result.ok) {
+        const fields = result.error.fields ?? {};
+        setFieldErrors(fields);
+        setFormError(fields.minutes || fields.justification ? null : result.error.message);
+        return;
+      }
+      setOutcome(describe(result.data));
+      setOpen(false);
+      setMinutes('');
+      setJustification('');
+      router.refresh();
+    },
+    onError: () => setFormError('Could not send the extension. Check your connection and try again.'),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFieldErrors({});
+    setFormError(null);
+    setOutcome(null);
+    mutation.mutate();
+  }
+
+  return (
+    <div className="space-y-2">
+      <div aria-live="polite">
+        {outcome?.kind === 'extended' ? (
+          <p className="text-sm text-green-800">Extended at once: the new end time is shown above.</p>
+        ) : outcome?.kind === 'waiting' ? (
+          <p className="text-sm text-amber-900">Extension of {outcome.minutes} minutes is waiting for approval.</p>
+        ) : null}
+      </div>
+      {open ? (
+        <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+          <p id={headingId} className="text-sm font-medium">
+            Extend {what}
+          </p>
+          {formError ? <FormError>{formError}</FormError> : null}
+          <TextField label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldErrors.minutes} />
+          <TextareaField label="Justification" rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} error={fieldErrors.justification} />
+          <div className="flex gap-2">
+            <Button type="submit" disabled={mutation.isPending}>
+              Request extension
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Close
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+          Extend<span className="sr-only"> {what}</span>
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function describe(request: RequestView): Outcome {
+  if (request.status === 'approved') return { kind: 'extended' };
+  return { kind: 'waiting', minutes: request.durationMinutes };
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { revokeGrant } from '@/app/(portal)/grants/actions';
+import { Button } from '@/components/ui/button';
+import { TextareaField } from '@/components/ui/textarea-field';
+
+/**
+ * "Revoke" with a confirm step: ending access is not undoable, so the first click only asks.
+ * The reason is optional and lands in the audit trail.
+ */
+export function RevokeControl({ grantId, what }: { grantId: string; what: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const mutation = useMutation({
+    mutationFn: () => revokeGrant({ grantId, reason }),
+    onSuccess: (result) => {
+      if (!result.ok) {
+        setError(result.error.message);
+        router.refresh();
+        return;
+      }
+      setConfirming(false);
+      router.refresh();
+    },
+    onError: () => setError('Could not revoke. Check your connection and try again.'),
+  });
+
+  if (!confirming) {
+    return (
+      <Button type="button" variant="danger" onClick={() => setConfirming(true)}>
+        Revoke<span className="sr-only"> {what}</span>
+      </Button>
+    );
+  }
+  return (
+    <section role="group" aria-labelledby={headingId} className="space-y-3 rounded-md bg-red-50 p-3 ring-1 ring-red-200">
+      <p id={headingId} className="text-sm font-medium text-red-900">
+        End access to {what} now?
+      </p>
+      <TextareaField label="Reason" optional rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <div className="flex gap-2">
+        <Button type="button" variant="danger" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+          Confirm revoke
+        </Button>
+        <Button type="button" variant="secondary" disabled={mutation.isPending} onClick={() => setConfirming(false)}>
+          Keep access
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

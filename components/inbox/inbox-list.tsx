@@ -1,0 +1,88 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RequestView } from '@/lib/services/views';
+import { InboxItem, type Decision } from './inbox-item';
+import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, type InboxData } from './inbox-query';
+
+type Notice = { kind: 'status' | 'alert'; text: string };
+
+function outcomeText(decided: RequestView, decision: Decision): string {
+  const who = `${decided.requester.name}'s request for ${decided.role} on ${decided.resourceName}`;
+  if (decision === 'deny') return `Denied ${who}.`;
+  if (decided.status === 'approved') {
+    const grant = decided.grant?.status;
+    return `Approved ${who}.${grant === 'active' ? ' The access is active now.' : grant === 'scheduled' ? ' The access starts at the requested time.' : ''}`;
+  }
+  return `Your approval of ${who} is recorded; it still needs more approvals.`;
+}
+
+/**
+ * The approver's queue, oldest first. It refreshes itself, and a decided request leaves the list
+ * at once (optimistically removed, then confirmed by a refetch).
+ */
+export function InboxList({ initial }: { initial: InboxData }) {
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const query = useQuery({
+    queryKey: inboxKey,
+    queryFn: async () => {
+      const data = await fetchInbox();
+      queryClient.setQueryData(inboxCountKey, data.count); // keep the nav badge in step
+      return data;
+    },
+    initialData: initial,
+    refetchInterval: INBOX_REFRESH_MS,
+  });
+
+  const removeAndRefresh = (requestId: string) => {
+    queryClient.setQueryData<InboxData>(inboxKey, (old) =>
+      old ? { requests: old.requests.filter((r) => r.id !== requestId), count: Math.max(0, old.count - 1) } : old,
+    );
+    queryClient.setQueryData<number>(inboxCountKey, (old) => (old === undefined ? old : Math.max(0, old - 1)));
+    void queryClient.invalidateQueries({ queryKey: inboxKey });
+  };
+
+  const requests = query.data.requests;
+  return (
+    <>
+      <div aria-live="polite">
+        {notice?.kind === 'status' ? <p className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">{notice.text}</p> : null}
+      </div>
+      {notice?.kind === 'alert' ? (
+        <div role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {notice.text}
+        </div>
+      ) : null}
+      {query.isError ? (
+        <p className="mb-4 text-xs text-slate-500">
+          Could not refresh the list ({query.error.message}); showing what was loaded last. It keeps trying.
+        </p>
+      ) : null}
+      {requests.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">Nothing is waiting for your decision. This list refreshes by itself.</p>
+      ) : (
+        <div className="space-y-4">
+          {requests.map((r) => (
+            <InboxItem
+              key={r.id}
+              request={r}
+              onDecided={(decided, decision) => {
+                setNotice({ kind: 'status', text: outcomeText(decided, decision) });
+                removeAndRefresh(r.id);
+              }}
+              onGone={(request, message) => {
+                setNotice({
+                  kind: 'alert',
+                  text: `${request.requester.name}'s request for ${request.role} on ${request.resourceName} was already decided by someone else, or withdrawn: ${message}`,
+                });
+                removeAndRefresh(request.id);
+              }}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

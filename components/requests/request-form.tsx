@@ -1,0 +1,151 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, type FormEvent } from 'react';
+import { submitRequest } from '@/app/(portal)/requests/actions';
+import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import type { CatalogEntry } from '@/lib/services/requests/catalog';
+import { PolicySummary } from './policy-summary';
+
+type Fields = 'resource' | 'role' | 'durationMinutes' | 'justification' | 'ticket' | 'startAt';
+const fieldNames: readonly string[] = ['resource', 'role', 'durationMinutes', 'justification', 'ticket', 'startAt'] satisfies Fields[];
+
+/** datetime-local has no zone: read it in the browser's timezone and send an instant. */
+function localToIso(value: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString(); // let the server name a bad value
+}
+
+export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; preselect: { resource?: string | undefined; role?: string | undefined } }) {
+  const router = useRouter();
+  const resources = useMemo(() => [...new Map(catalog.map((e) => [e.resource, { value: e.resource, label: e.resourceName }])).values()], [catalog]);
+  const rolesOf = (resource: string) => catalog.filter((e) => e.resource === resource);
+
+  const initialResource = resources.some((r) => r.value === preselect.resource) ? preselect.resource! : '';
+  const initialRoles = rolesOf(initialResource);
+  const initialRole = initialRoles.some((e) => e.role === preselect.role) ? preselect.role! : initialRoles.length === 1 ? initialRoles[0]!.role : '';
+
+  const [values, setValues] = useState({ resource: initialResource, role: initialRole, durationMinutes: '', justification: '', ticket: '', startAt: '' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Fields, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const roles = rolesOf(values.resource);
+  const entry = catalog.find((e) => e.resource === values.resource && e.role === values.role) ?? null;
+  const duration = /^\d+$/.test(values.durationMinutes.trim()) ? Number(values.durationMinutes) : null;
+
+  const set = (name: Fields) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    setValues((v) => {
+      if (name !== 'resource') return { ...v, [name]: value };
+      const next = rolesOf(value);
+      return { ...v, resource: value, role: next.length === 1 ? next[0]!.role : '' };
+    });
+    setFieldErrors((e) => ({ ...e, [name]: undefined }));
+  };
+
+  const mutation = useMutation({
+    mutationFn: () => submitRequest({ ...values, startAt: localToIso(values.startAt) }),
+    onSuccess: (result) => {
+      if (result.ok) {
+        router.push(`/requests?created=${result.data.id}`);
+        return;
+      }
+      const fields = result.error.fields ?? {};
+      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => fieldNames.includes(k)));
+      setFieldErrors(known);
+      // Anything not tied to a field we show (a conflict, eligibility, an unknown key) goes above the form.
+      setFormError(Object.keys(known).length === Object.keys(fields).length && Object.keys(known).length > 0 ? null : result.error.message);
+    },
+    onError: () => setFormError('The request could not be sent. Check your connection and try again.'),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    setFieldErrors({});
+    mutation.mutate();
+  }
+
+  if (catalog.length === 0) {
+    return (
+      <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">
+        There is nothing you are eligible to request yet. Ask a Timebox administrator to add your group to a policy.
+      </p>
+    );
+  }
+
+  const hasErrors = Object.values(fieldErrors).some(Boolean);
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <form onSubmit={onSubmit} noValidate aria-label="Request access" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        {formError ? <FormError>{formError}</FormError> : null}
+        {hasErrors && !formError ? (
+          <p role="alert" className="text-sm text-red-700">
+            Some fields need attention; see the messages below them.
+          </p>
+        ) : null}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField label="Resource" name="resource" value={values.resource} onChange={set('resource')} options={resources} placeholder="Choose a resource" error={fieldErrors.resource} />
+          <SelectField
+            label="Role"
+            name="role"
+            value={values.role}
+            onChange={set('role')}
+            options={roles.map((e) => ({ value: e.role, label: e.role }))}
+            placeholder={values.resource ? 'Choose a role' : 'Choose a resource first'}
+            disabled={!values.resource}
+            error={fieldErrors.role}
+            hint={entry?.description || undefined}
+          />
+        </div>
+        <TextField
+          label="Duration (minutes)"
+          name="durationMinutes"
+          inputMode="numeric"
+          value={values.durationMinutes}
+          onChange={set('durationMinutes')}
+          error={fieldErrors.durationMinutes}
+          hint={entry ? `At most ${entry.policy.maxDurationMinutes} minutes.` : undefined}
+        />
+        <TextareaField
+          label="Justification"
+          name="justification"
+          value={values.justification}
+          onChange={set('justification')}
+          error={fieldErrors.justification}
+          optional={entry ? !entry.policy.justificationRequired : false}
+          hint="What you will do with the access, so approvers and auditors understand."
+        />
+        <TextField
+          label="Ticket"
+          name="ticket"
+          value={values.ticket}
+          onChange={set('ticket')}
+          error={fieldErrors.ticket}
+          optional={entry ? !entry.policy.ticketRequired : true}
+          hint={entry?.policy.ticketPattern ? `Format: ${entry.policy.ticketPattern}` : undefined}
+        />
+        <TextField
+          label="Start at"
+          name="startAt"
+          type="datetime-local"
+          value={values.startAt}
+          onChange={set('startAt')}
+          error={fieldErrors.startAt}
+          optional
+          hint="Leave empty to start as soon as it is approved. Your local time."
+        />
+        <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+          Request access
+        </Button>
+      </form>
+      <PolicySummary entry={entry} duration={duration} />
+    </div>
+  );
+}
