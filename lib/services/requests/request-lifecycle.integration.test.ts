@@ -69,6 +69,9 @@ describe('request → approve → active → expiry', () => {
     const request = await submit('alice@example.com', { resource: 'billing-console', role: 'operator', durationMinutes: 20, justification: 'refund' });
     const first = await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' });
     expect(first.status).toBe('pending');
+    // Decided by bob already: no longer in his inbox, still in frank's.
+    expect((await listInbox(deps, await as('bob@example.com'))).map((r) => r.id)).not.toContain(request.id);
+    expect((await listInbox(deps, await as('frank@example.com'))).map((r) => r.id)).toContain(request.id);
     await expectAppError(decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' }), 'conflict');
     const second = await decideRequest(deps, await as('frank@example.com'), { requestId: request.id, decision: 'approve' });
     expect(second).toMatchObject({ status: 'approved', grant: { status: 'active' } });
