@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DriftTable } from '@/components/drift/drift-table';
+import { RunReconciliation } from '@/components/drift/run-reconciliation';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { LocalTime } from '@/components/ui/time';
+import { getConfig } from '@/lib/config/env';
+import { latestDrift } from '@/lib/services/reconcile/latest-drift';
+import { adminPage } from '../admin-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Drift' };
+
+export default async function Page() {
+  const page = await adminPage();
+  if (!page) return <Forbidden what="Drift" />;
+  const { run, findings } = await latestDrift(page.deps, page.ctx);
+  const removeMode = getConfig().TIMEBOX_RECONCILE === 'remove';
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="font-medium text-brand-700 underline">
+          ← Admin
+        </Link>
+      </p>
+      <PageHeader
+        title="Drift"
+        description="Access that a target really holds but no live grant explains: a role granted by hand, a user left behind. Reconciliation compares every target with the grants, records each finding in the audit trail, and removes it when configured to."
+      />
+
+      <section aria-labelledby="run-heading" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="run-heading" className="mb-3 text-lg font-semibold">
+          Reconcile
+        </h2>
+        <RunReconciliation removeMode={removeMode} />
+      </section>
+
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading" className="mb-1 text-lg font-semibold">
+          Latest findings
+        </h2>
+        {run ? (
+          <>
+            <p className="mb-3 text-sm text-slate-600" data-testid="latest-run">
+              Last run <LocalTime iso={run.at} /> by {run.actor}: {run.drift} finding{run.drift === 1 ? '' : 's'}, {run.removed} removed
+              {run.failed.length ? `; could not read ${run.failed.join(', ')}` : ''}.
+            </p>
+            {findings.length === 0 ? (
+              <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">No drift: every target matched the live grants.</p>
+            ) : (
+              <DriftTable caption="Drift found by the last run" rows={findings.map((f) => ({ ...f, key: f.id }))} />
+            )}
+          </>
+        ) : (
+          <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">Reconciliation has not run yet. Run it now, or schedule <code>/api/cron/reconcile</code>.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessExplainer } from '@/components/grant-access/access-explainer';
+import { CertificatePanel } from '@/components/grant-access/certificate-panel';
+import { CredentialsPanel } from '@/components/grant-access/credentials-panel';
+import { GrantFacts } from '@/components/grant-access/grant-facts';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { LocalTime } from '@/components/ui/time';
+import { requirePageActor } from '@/lib/auth/page-guard';
+import type { ActorContext } from '@/lib/domain/context';
+import { can } from '@/lib/domain/permissions';
+import { getServiceDeps } from '@/lib/services/runtime';
+import type { GrantView } from '@/lib/services/views';
+import { loadGrantPage } from './load-grant';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Grant' };
+
+/** What the holder does to use an active grant, by resource kind. */
+function UseAccess({ grant, savedKey }: { grant: GrantView; savedKey: string | null }) {
+  switch (grant.resourceKind) {
+    case 'postgres':
+    case 'mysql':
+      return <CredentialsPanel grantId={grant.id} what={grant.resourceName} />;
+    case 'ssh':
+      return <CertificatePanel grantId={grant.id} savedKey={savedKey} />;
+    default:
+      return <AccessExplainer grant={grant} />;
+  }
+}
+
+/** Why there is nothing to use right now. */
+function NotUsable({ grant }: { grant: GrantView }) {
+  if (grant.status === 'scheduled') {
+    return (
+      <p className="text-sm text-slate-700">
+        This grant starts <LocalTime iso={grant.startsAt} />. Come back then to {grant.resourceKind === 'ssh' ? 'get a certificate' : grant.resourceKind === 'postgres' || grant.resourceKind === 'mysql' ? 'get credentials' : 'use it'}.
+      </p>
+    );
+  }
+  const why: Record<string, string> = {
+    active: 'Time is up: Timebox is ending this grant now.',
+    revoking: 'This grant is ending: Timebox is removing the access from the target.',
+    failed: 'Access was never set up, so there is nothing to use. Request access again once the cause is fixed.',
+  };
+  return <p className="text-sm text-slate-700">{why[grant.status] ?? `This grant has ended (${grant.status}). Request access again if you still need it.`}</p>;
+}
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  if (!can(actor, 'request')) return <Forbidden what="Grants" />;
+  const ctx: ActorContext = { actor, via: 'web' };
+  const page = await loadGrantPage(await getServiceDeps(), ctx, (await params).id);
+  if (!page) notFound();
+  const { grant, isHolder, usable, savedKey } = page;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/grants" className="font-medium text-brand-700 underline">
+          ← Grants
+        </Link>
+      </p>
+      <PageHeader title={`${grant.resourceName} / ${grant.role}`} description={isHolder ? 'Your grant: its times, its status and how to use it.' : `${grant.user.name}’s grant.`} />
+
+      {!isHolder ? (
+        <p role="note" className="mb-6 rounded-md bg-slate-100 p-3 text-sm text-slate-800 ring-1 ring-slate-200">
+          You are viewing someone else’s grant, read-only. Only the holder can get credentials or certificates for it.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="details-heading" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+          Details
+        </h2>
+        <GrantFacts grant={grant} />
+      </section>
+
+      {isHolder ? (
+        <section aria-labelledby="access-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="access-heading" className="mb-3 text-lg font-semibold">
+            Use this access
+          </h2>
+          {usable ? <UseAccess grant={grant} savedKey={savedKey} /> : <NotUsable grant={grant} />}
+        </section>
+      ) : null}
+    </>
+  );
+}
