@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
@@ -38,7 +39,9 @@ export function LiveGrantCard({ grant, pendingExtensionMinutes, showHolder = fal
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={headingId} className="font-semibold">
-            {grant.resourceName} <span className="text-slate-400">/</span> {grant.role}
+            <Link href={`/grants/${grant.id}`} className="hover:underline">
+              {grant.resourceName} <span className="text-slate-400">/</span> {grant.role}
+            </Link>
           </h3>
           {showHolder ? (
             <p className="text-sm text-slate-600">

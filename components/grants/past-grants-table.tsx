@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime } from '@/components/ui/time';
 import type { GrantView } from '@/lib/services/views';
@@ -39,7 +40,11 @@ export function PastGrantsTable({ grants }: { grants: GrantView[] }) {
         <tbody className="divide-y divide-slate-100">
           {grants.map((g) => (
             <tr key={g.id} data-grant-id={g.id}>
-              <td className="px-4 py-3 font-medium">{g.resourceName}</td>
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/grants/${g.id}`} className="hover:underline">
+                  {g.resourceName}
+                </Link>
+              </td>
               <td className="px-4 py-3">{g.role}</td>
               <td className="px-4 py-3">
                 <StatusPill status={g.status} />
