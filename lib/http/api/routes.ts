@@ -1,5 +1,7 @@
 import * as check from '@/app/api/v1/access/check/route';
 import * as grant from '@/app/api/v1/grants/[id]/route';
+import * as certificate from '@/app/api/v1/grants/[id]/certificate/route';
+import * as credentials from '@/app/api/v1/grants/[id]/credentials/route';
 import * as extend from '@/app/api/v1/grants/[id]/extend/route';
 import * as revoke from '@/app/api/v1/grants/[id]/revoke/route';
 import * as grants from '@/app/api/v1/grants/route';
@@ -23,6 +25,8 @@ export const api = {
   getGrant: { handler: grant.GET as Handler, method: 'GET', path: '/api/v1/grants/:id', scope: 'grants', hasId: true },
   revoke: { handler: revoke.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/revoke', scope: 'grants', hasId: true },
   extend: { handler: extend.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/extend', scope: 'grants', hasId: true },
+  credentials: { handler: credentials.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/credentials', scope: 'grants', hasId: true },
+  certificate: { handler: certificate.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/certificate', scope: 'grants', hasId: true },
   check: { handler: check.GET as Handler, method: 'GET', path: '/api/v1/access/check', scope: 'check', hasId: false },
 } as const satisfies Record<string, { handler: Handler; method: 'GET' | 'POST'; path: string; scope: TokenScope; hasId: boolean }>;
 
