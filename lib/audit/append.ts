@@ -16,14 +16,18 @@ export interface AuditInput {
   ip?: string | null;
   userAgent?: string | null;
   data?: Prisma.InputJsonObject;
+  /** When it happened, if not now (reported activity carries its own time). Defaults to the database's now(). */
+  occurredAt?: Date;
 }
 
 /**
  * Appends one audit event. Call it with the transaction client that carries the state change,
- * so the change and its evidence commit or fail together. (Hash chaining arrives with the audit issue.)
+ * so the change and its evidence commit or fail together. The event is written unchained and stays
+ * cheap: the sealer (seal.ts) links committed events into the hash chain in the background, and the
+ * database refuses any later change to it (the append-only trigger).
  */
-export async function appendAudit(tx: Tx, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+export async function appendAudit(tx: Tx, event: AuditInput): Promise<{ id: string }> {
+  return tx.auditEvent.create({
     data: {
       actorId: event.actorId ?? null,
       actorLabel: event.actorLabel,
@@ -38,6 +42,8 @@ export async function appendAudit(tx: Tx, event: AuditInput): Promise<void> {
       ip: event.ip ?? null,
       userAgent: event.userAgent?.slice(0, 500) ?? null,
       data: event.data ?? {},
+      ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
     },
+    select: { id: true },
   });
 }

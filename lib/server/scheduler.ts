@@ -1,3 +1,4 @@
+import { sealPendingEvents } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config/env';
 import { log } from '@/lib/log';
 import { getServiceDeps } from '@/lib/services/runtime';
@@ -23,6 +24,14 @@ export function startInternalScheduler(): void {
       if (didSomething(summary)) log.info({ summary }, 'sweep');
     } catch (error) {
       log.error({ err: error }, 'sweep failed; will try again');
+    }
+    try {
+      // Chain the audit events committed since the last tick (skipped while another instance seals).
+      // The head it logs is an anchor kept outside the database: `audit:verify --anchor` checks it later.
+      const sealed = await sealPendingEvents((await getServiceDeps()).db, { wait: false });
+      if (sealed.sealed > 0) log.info({ sealed: sealed.sealed, head: { chainIndex: sealed.head?.chainIndex.toString(), hash: sealed.head?.hash } }, 'audit sealed');
+    } catch (error) {
+      log.error({ err: error }, 'audit sealing failed; will try again');
     } finally {
       running = false;
     }

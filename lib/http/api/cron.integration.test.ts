@@ -57,7 +57,10 @@ describe('/api/cron/expire', () => {
     const idle = await call(route.GET, '/api/cron/expire', { token: SECRET });
     expect(idle.status).toBe(200);
     expect(idle.headers.get('cache-control')).toBe('no-store');
-    expect(idle.json).toEqual({ requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 });
+    // Nothing due; the audit events the two requests wrote are sealed into the chain.
+    expect(idle.json).toEqual({ requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0, auditEventsSealed: expect.any(Number) });
+    expect(idle.json.auditEventsSealed).toBeGreaterThan(0);
+    expect(await h.database.db.auditEvent.count({ where: { hash: null } })).toBe(0);
 
     h.clock.advance(minutes(60 * 24 + 1)); // past the grant's end and the pending request's TTL
     const swept = await call(route.POST, '/api/cron/expire', { method: 'POST', token: SECRET });
