@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { AuditNav } from '@/components/audit/audit-nav';
+import { EventDetail } from '@/components/audit/event-detail';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { getAuditEvent, listAuditEvents } from '@/lib/audit/audit-service';
+import { isAppError } from '@/lib/errors';
+import { auditPage } from '../../audit-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Audit event' };
+
+// A malformed id reads as "no such event", like an unknown one.
+const params = z.object({ id: z.uuid() });
+
+export default async function Page(props: { params: Promise<{ id: string }> }) {
+  const page = await auditPage();
+  if (!page) return <Forbidden what="Audit" />;
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const event = await getAuditEvent(page.deps, page.ctx, parsed.data.id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+
+  // An event about a request (its creation, a review) names no grant: the request's grant.created does.
+  const requestGrantId =
+    event.requestId && !event.grantId ? ((await listAuditEvents(page.deps, page.ctx, { requestId: event.requestId, action: 'grant.created', limit: 1 })).items[0]?.grantId ?? null) : null;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/audit" className="font-medium text-brand-700 underline">
+          ← Audit events
+        </Link>
+      </p>
+      <PageHeader title={`Event ${event.seq}: ${event.action}`} description={`By ${event.actorLabel}`} />
+      <AuditNav current={null} />
+      <EventDetail event={event} requestGrantId={requestGrantId} />
+    </>
+  );
+}

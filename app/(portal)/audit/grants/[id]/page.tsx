@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { auditHref } from '@/components/audit/audit-query';
+import { AuditNav } from '@/components/audit/audit-nav';
+import { GrantTimeline } from '@/components/audit/grant-timeline';
+import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { auditGrantTimeline } from '@/lib/audit/audit-service';
+import { isAppError } from '@/lib/errors';
+import { auditPage } from '../../audit-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Grant timeline' };
+
+const params = z.object({ id: z.uuid() });
+
+export default async function Page(props: { params: Promise<{ id: string }> }) {
+  const page = await auditPage();
+  if (!page) return <Forbidden what="Audit" />;
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const timeline = await auditGrantTimeline(page.deps, page.ctx, parsed.data.id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/audit" className="font-medium text-brand-700 underline">
+          ← Audit events
+        </Link>
+      </p>
+      <PageHeader title="Grant timeline" description={`Grant ${timeline.grantId}: from the request to the end of access, as the audit trail records it.`}>
+        <Link href={auditHref({ grantId: timeline.grantId })} className="text-sm font-medium text-brand-700 underline">
+          This grant&apos;s events as a list
+        </Link>
+      </PageHeader>
+      <AuditNav current={null} />
+      <GrantTimeline timeline={timeline} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { requireAuditor } from '@/lib/audit/require-auditor';
+import type { ActorContext } from '@/lib/domain/context';
+import type { ServiceDeps } from '../deps';
+import { currentCounts, type CurrentCounts } from './current-counts';
+import { decisionTime, type DecisionTime } from './decision-time';
+import { grantsByResource, type GrantsByResource } from './grants-by-resource';
+
+// The compliance dashboard's metrics: read-only, for auditors and admins (they summarise everyone's
+// access). Windows are measured from the injected clock, so tests move time instead of waiting.
+
+export interface AuditMetrics {
+  asOf: string;
+  counts: CurrentCounts;
+  decisionTime: DecisionTime;
+  grantsByResource: GrantsByResource;
+}
+
+export async function getAuditMetrics(deps: ServiceDeps, ctx: ActorContext): Promise<AuditMetrics> {
+  requireAuditor(ctx);
+  const now = deps.clock.now();
+  const [counts, decisions, grants] = await Promise.all([currentCounts(deps.db, now), decisionTime(deps.db, now), grantsByResource(deps.db, now)]);
+  return { asOf: now.toISOString(), counts, decisionTime: decisions, grantsByResource: grants };
+}
