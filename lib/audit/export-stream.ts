@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/log';
 import { csvHeader, csvRecords, ndjsonRecords, type ExportEvent, type ExportFormat } from './export-format';
-import { ResourceSlugs } from './view';
+import { ResourceSlugs, viewFields, type AuditEventRow } from './view';
 
 export const EXPORT_BATCH_SIZE = 2000;
 /** Rows formatted into one string before it is encoded: ~100 rows stay under 128 KiB even as UTF-16. */
@@ -14,28 +14,11 @@ export interface ExportOptions {
   onDone?: (rows: number) => void;
 }
 
-interface ExportRow {
-  id: string;
-  seq: bigint;
-  occurredAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  resourceId: string | null;
-  entitlementId: string | null;
-  requestId: string | null;
-  grantId: string | null;
-  tokenId: string | null;
-  statusFrom: string | null;
-  statusTo: string | null;
-  ip: string | null;
-  userAgent: string | null;
+/** The display row with `data` read as text, and justification and ticket lifted out of it. */
+interface ExportRow extends Omit<AuditEventRow, 'data'> {
   dataJson: string;
   justification: string | null;
   ticket: string | null;
-  chainIndex: bigint | null;
-  prevHash: string | null;
-  hash: string | null;
 }
 
 /** `data` as text (never parsed and re-serialised here), its justification and ticket lifted out. */
@@ -48,30 +31,7 @@ const batchQuery = (where: Prisma.Sql, after: bigint, limit: number) => Prisma.s
    ORDER BY "seq" ASC LIMIT ${limit}`;
 
 function exportEvent(row: ExportRow, slugs: ReadonlyMap<string, string>): ExportEvent {
-  return {
-    id: row.id,
-    seq: row.seq.toString(),
-    occurredAt: row.occurredAt.toISOString(),
-    actorId: row.actorId,
-    actorLabel: row.actorLabel,
-    tokenId: row.tokenId,
-    action: row.action,
-    resourceId: row.resourceId,
-    resource: row.resourceId ? slugs.get(row.resourceId) || null : null,
-    entitlementId: row.entitlementId,
-    requestId: row.requestId,
-    grantId: row.grantId,
-    statusFrom: row.statusFrom,
-    statusTo: row.statusTo,
-    ip: row.ip,
-    userAgent: row.userAgent,
-    dataJson: row.dataJson,
-    justification: row.justification,
-    ticket: row.ticket,
-    chainIndex: row.chainIndex?.toString() ?? null,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
+  return { ...viewFields(row, slugs), dataJson: row.dataJson, justification: row.justification, ticket: row.ticket };
 }
 
 /**

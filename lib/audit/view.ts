@@ -1,3 +1,4 @@
+import type { CanonicalEventFields } from './canonical';
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 
@@ -36,23 +37,8 @@ export function selectEvents(db: Db | Tx, condition: Prisma.Sql, order: 'asc' | 
   return db.$queryRaw<AuditEventRow[]>`SELECT ${EVENT_COLUMNS} FROM "AuditEvent" WHERE ${condition} ORDER BY "seq" ${order === 'asc' ? Prisma.raw('ASC') : Prisma.raw('DESC')} LIMIT ${limit}`;
 }
 
-export interface AuditEventRow {
-  id: string;
-  seq: bigint;
-  occurredAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  resourceId: string | null;
-  entitlementId: string | null;
-  requestId: string | null;
-  grantId: string | null;
-  tokenId: string | null;
-  statusFrom: string | null;
-  statusTo: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  data: unknown;
+/** A row as read for display: the hashed fields plus the chain columns. */
+export interface AuditEventRow extends CanonicalEventFields {
   chainIndex: bigint | null;
   prevHash: string | null;
   hash: string | null;
@@ -83,7 +69,8 @@ export interface AuditEventView {
   hash: string | null;
 }
 
-export function auditEventView(row: AuditEventRow, slugs: ReadonlyMap<string, string>): AuditEventView {
+/** Every field of the view but `data`, which the page view parses and the export keeps as text. */
+export function viewFields(row: Omit<AuditEventRow, 'data'>, slugs: ReadonlyMap<string, string>): Omit<AuditEventView, 'data'> {
   return {
     id: row.id,
     seq: row.seq.toString(),
@@ -101,11 +88,15 @@ export function auditEventView(row: AuditEventRow, slugs: ReadonlyMap<string, st
     statusTo: row.statusTo,
     ip: row.ip,
     userAgent: row.userAgent,
-    data: row.data && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {},
     chainIndex: row.chainIndex?.toString() ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };
+}
+
+export function auditEventView(row: AuditEventRow, slugs: ReadonlyMap<string, string>): AuditEventView {
+  const data = row.data && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
+  return { ...viewFields(row, slugs), data };
 }
 
 /**
