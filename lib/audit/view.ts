@@ -1,36 +1,15 @@
 import type { CanonicalEventFields } from './canonical';
+import { CANONICAL_COLUMNS, canonicalSelect } from './seal';
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 
 // What API clients, the dashboard and the NDJSON export see of an audit event. BigInts travel as
 // decimal strings (JSON has no 64-bit integers); the resource is named by slug beside its id.
 
-export const eventSelect = {
-  id: true,
-  seq: true,
-  occurredAt: true,
-  actorId: true,
-  actorLabel: true,
-  action: true,
-  resourceId: true,
-  entitlementId: true,
-  requestId: true,
-  grantId: true,
-  tokenId: true,
-  statusFrom: true,
-  statusTo: true,
-  ip: true,
-  userAgent: true,
-  data: true,
-  chainIndex: true,
-  prevHash: true,
-  hash: true,
-} as const;
+export const eventSelect = { ...canonicalSelect, chainIndex: true, prevHash: true, hash: true } as const;
 
 /** The same columns for raw reads: paging and export read many rows, and Prisma's typed reads cost ~5× more per row. */
-export const EVENT_COLUMNS = Prisma.raw(
-  `"id", "seq", "occurredAt", "actorId", "actorLabel", "action", "resourceId", "entitlementId", "requestId", "grantId", "tokenId", "statusFrom", "statusTo", "ip", "userAgent", "data", "chainIndex", "prevHash", "hash"`,
-);
+export const EVENT_COLUMNS = Prisma.sql`${CANONICAL_COLUMNS}, "chainIndex", "prevHash", "hash"`;
 
 /** Events matching `condition`, by seq, at most `limit`. */
 export function selectEvents(db: Db | Tx, condition: Prisma.Sql, order: 'asc' | 'desc', limit: number): Promise<AuditEventRow[]> {
