@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementForm } from '@/components/admin/entitlement-form';
 import { Warnings } from '@/components/admin/form-status';
@@ -8,11 +7,11 @@ import { PolicyForm } from '@/components/admin/policy-form';
 import { policySummary } from '@/components/admin/policy-summary';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { isAppError } from '@/lib/errors';
 import { listGroups } from '@/lib/services/admin/list-groups';
 import { getEntitlement } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, updateEntitlementAction, upsertPolicyAction } from '../../actions';
 import { adminPage } from '../../admin-page';
+import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Role · Admin' };
@@ -21,10 +20,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const page = await adminPage();
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
-  const { resource, entitlement, warnings } = await getEntitlement(page.deps, page.ctx, { entitlementId: id }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const { resource, entitlement, warnings } = await orNotFound(getEntitlement(page.deps, page.ctx, { entitlementId: id }));
   const justCreated = (await searchParams).created === '1';
   const readOnly = entitlement.archivedAt !== null || resource.archivedAt !== null;
   const groups = readOnly ? [] : await listGroups(page.deps, page.ctx);

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementTable } from '@/components/admin/entitlement-table';
 import { ResourceForm } from '@/components/admin/resource-form';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { isAppError } from '@/lib/errors';
 import { getResource } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, archiveResourceAction, updateResourceAction } from '../../actions';
 import { adminPage } from '../../admin-page';
+import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Resource · Admin' };
@@ -18,10 +17,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const page = await adminPage();
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
-  const resource = await getResource(page.deps, page.ctx, { resourceId: id }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const resource = await orNotFound(getResource(page.deps, page.ctx, { resourceId: id }));
   const archived = resource.archivedAt !== null;
 
   return (

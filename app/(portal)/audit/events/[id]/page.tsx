@@ -7,8 +7,8 @@ import { EventDetail } from '@/components/audit/event-detail';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAuditEvent, listAuditEvents } from '@/lib/audit/audit-service';
-import { isAppError } from '@/lib/errors';
 import { auditPage } from '../../audit-page';
+import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit event' };
@@ -21,10 +21,7 @@ export default async function Page(props: { params: Promise<{ id: string }> }) {
   if (!page) return <Forbidden what="Audit" />;
   const parsed = params.safeParse(await props.params);
   if (!parsed.success) notFound();
-  const event = await getAuditEvent(page.deps, page.ctx, parsed.data.id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const event = await orNotFound(getAuditEvent(page.deps, page.ctx, parsed.data.id));
 
   // An event about a request (its creation, a review) names no grant: the request's grant.created does.
   const requestGrantId =

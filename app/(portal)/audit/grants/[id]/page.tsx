@@ -8,8 +8,8 @@ import { GrantTimeline } from '@/components/audit/grant-timeline';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { auditGrantTimeline } from '@/lib/audit/audit-service';
-import { isAppError } from '@/lib/errors';
 import { auditPage } from '../../audit-page';
+import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grant timeline' };
@@ -21,10 +21,7 @@ export default async function Page(props: { params: Promise<{ id: string }> }) {
   if (!page) return <Forbidden what="Audit" />;
   const parsed = params.safeParse(await props.params);
   if (!parsed.success) notFound();
-  const timeline = await auditGrantTimeline(page.deps, page.ctx, parsed.data.id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const timeline = await orNotFound(auditGrantTimeline(page.deps, page.ctx, parsed.data.id));
 
   return (
     <>

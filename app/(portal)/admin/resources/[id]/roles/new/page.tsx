@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { NewEntitlementForm } from '@/components/admin/new-entitlement-form';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { isAppError } from '@/lib/errors';
 import { listGroups } from '@/lib/services/admin/list-groups';
 import { getResource } from '@/lib/services/admin/queries';
 import { createEntitlementAction } from '../../../../actions';
 import { adminPage } from '../../../../admin-page';
+import { orNotFound } from '../../../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add role · Admin' };
@@ -17,10 +17,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const page = await adminPage();
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
-  const resource = await getResource(page.deps, page.ctx, { resourceId: id }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const resource = await orNotFound(getResource(page.deps, page.ctx, { resourceId: id }));
   if (resource.archivedAt) notFound();
   const groups = await listGroups(page.deps, page.ctx);
 
