@@ -1,3 +1,4 @@
+import type { CanonicalEventFields } from './canonical';
 import { randomUUID } from 'node:crypto';
 
 // Realistic audit history for benchmarks and demos: whole access lifecycles (request, decision,
@@ -17,23 +18,8 @@ export interface SeedEntitlement {
   kind: string;
 }
 
-export interface GeneratedEvent {
-  id: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  resourceId: string | null;
-  entitlementId: string | null;
-  requestId: string | null;
-  grantId: string | null;
-  tokenId: string | null;
-  statusFrom: string | null;
-  statusTo: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  data: Record<string, unknown>;
-}
+/** An event as generated: the hashed fields but seq (the database assigns it), with object data. */
+export type GeneratedEvent = Omit<CanonicalEventFields, 'seq' | 'data'> & { data: Record<string, unknown> };
 
 /** mulberry32: a small, fast, seedable PRNG (Math.random cannot be seeded). */
 export function prng(seed: number): () => number {

@@ -1,21 +1,12 @@
 import type { Entitlement, Policy, Resource } from '@/lib/db/generated/client';
 import type { ResourceKindName } from '@/lib/domain/admin-input';
+import type { PolicyRules } from '@/lib/domain/policy';
+import { policyData } from './policy-data';
 
 // What the admin services return: plain, JSON-safe shapes for pages (and a future REST API).
 
-export interface PolicyView {
-  eligibleGroups: string[];
-  approverGroups: string[];
-  requiredApprovals: number;
-  maxDurationMinutes: number;
-  justificationRequired: boolean;
-  ticketRequired: boolean;
-  ticketPattern: string | null;
-  autoApproveGroups: string[];
-  autoApproveMaxMinutes: number | null;
-  pendingTtlMinutes: number;
-  breakGlassAllowed: boolean;
-}
+/** A policy as admins see and set it: the rules the domain evaluates, plus the break-glass switch. */
+export type PolicyView = PolicyRules & { breakGlassAllowed: boolean };
 
 export interface AdminEntitlementView {
   id: string;
@@ -50,19 +41,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 export function policyView(p: Policy): PolicyView {
-  return {
-    eligibleGroups: p.eligibleGroups,
-    approverGroups: p.approverGroups,
-    requiredApprovals: p.requiredApprovals,
-    maxDurationMinutes: p.maxDurationMinutes,
-    justificationRequired: p.justificationRequired,
-    ticketRequired: p.ticketRequired,
-    ticketPattern: p.ticketPattern,
-    autoApproveGroups: p.autoApproveGroups,
-    autoApproveMaxMinutes: p.autoApproveMaxMinutes,
-    pendingTtlMinutes: p.pendingTtlMinutes,
-    breakGlassAllowed: p.breakGlassAllowed,
-  };
+  return policyData(p);
 }
 
 export function entitlementView(e: Entitlement & { policy: Policy | null }, liveGrants: number): AdminEntitlementView {

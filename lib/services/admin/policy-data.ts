@@ -1,7 +1,7 @@
-import type { PolicyInput } from '@/lib/domain/admin-input';
+import type { PolicyView } from './admin-views';
 
-/** The policy columns an admin sets, in the order the form shows them (also the audit record). */
-export function policyData(p: PolicyInput) {
+/** The policy columns an admin sets, in the order the form shows them (also the audit record and the view). */
+export function policyData(p: PolicyView) {
   return {
     eligibleGroups: p.eligibleGroups,
     approverGroups: p.approverGroups,
