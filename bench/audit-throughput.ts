@@ -66,7 +66,7 @@ async function withAndWithoutSealer(db: Db, rounds: number, measure: (round: num
 export async function benchAppend(db: Db, ctx: BenchContext) {
   const perRound = 4000;
   const { off, on, sealed } = await withAndWithoutSealer(db, 2, () =>
-    throughput(perRound, () => db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:bench', action: 'bench.append', data: { justification: 'throughput run' } }))),
+    throughput(perRound, () => db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:bench', action: 'request.created', data: { justification: 'throughput run' } }))),
   );
   const overhead = ((off - on) / off) * 100;
   ctx.report({ name: 'audit.append.sealer_off', value: Math.round(off), unit: 'events/s', detail: { workers: WORKERS } });

@@ -23,7 +23,7 @@ import { systemClock } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { activateGrant } from '@/lib/services/grants/activate-grant';
+import { activateGrant } from '@/lib/services/lifecycle/activate-grant';
 import { issueGrantCredentials } from '@/lib/services/grants/issue-credentials';
 import { sweep } from '@/lib/services/sweep/sweep';
 import { findPgBinDir, startPgInstance } from '@/lib/testing/pg-instance';

@@ -35,3 +35,6 @@ export class AppError extends Error {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** A failure's message for logs and audit data, bounded so a huge driver error cannot bloat either. */
+export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1_000);

@@ -1,19 +1,13 @@
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { auditActionPrefixes, auditActions, describeAuditAction } from '@/lib/domain/audit-actions';
 import type { AuditFilterOptions } from '@/lib/services/metrics/filter-options';
 import { toDateTimeLocal, type RawFilters } from './audit-query';
 import { CleanGetForm } from './clean-get-form';
 
-// Actions worth offering as suggestions; the field takes any action or a prefix ("grant.").
-const ACTION_SUGGESTIONS = [
-  'request.', 'request.created', 'request.auto_approved', 'request.approved', 'request.denied', 'request.cancelled', 'request.expired',
-  'review.approve', 'review.deny',
-  'grant.', 'grant.created', 'grant.activated', 'grant.break_glass', 'grant.credentials_issued', 'grant.certificate_issued', 'grant.extended',
-  'grant.revoke_requested', 'grant.ending', 'grant.revoked', 'grant.expired', 'grant.failed', 'grant.deprovision_failed',
-  'activity.reported', 'reconcile.', 'reconcile.drift_found', 'reconcile.drift_removed', 'audit.exported',
-  'token.created', 'token.revoked', 'user.signed_in', 'resource.', 'entitlement.', 'policy.updated',
-];
+// The suggestions are the closed list of actions Timebox writes, families first; the field also takes any prefix ("grant.").
+const ACTION_SUGGESTIONS = [...auditActionPrefixes, ...auditActions];
 
 /** A date picker cannot show text it could not parse: the error quotes what the URL said. */
 const timeError = (error: string | undefined, value: string | undefined) => (error && value ? `“${value}”: ${error}` : error);
@@ -52,7 +46,9 @@ export function AuditFilterForm({ raw, errors, options, limit }: { raw: RawFilte
       {limit ? <input type="hidden" name="limit" value={limit} /> : null}
       <datalist id="audit-actions">
         {ACTION_SUGGESTIONS.map((a) => (
-          <option key={a} value={a} />
+          <option key={a} value={a}>
+            {describeAuditAction(a)}
+          </option>
         ))}
       </datalist>
       <datalist id="audit-actors">

@@ -8,6 +8,7 @@ import * as verifyRoute from '@/app/api/v1/audit/verify/route';
 import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/http/api/harness';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { appendAudit } from './append';
+import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { listAuditEvents } from './audit-service';
 import { CSV_COLUMNS } from './export-format';
 
@@ -87,7 +88,7 @@ describe('filters and keyset pages', () => {
     // 60 events over three actions, two actors, one resource; written through appendAudit like the services do.
     for (let i = 0; i < 60; i++) {
       await db.$transaction((tx) =>
-        appendAudit(tx, {
+        appendAudit(tx, rawAuditEvent({
           actorId: i % 3 === 0 ? bob.id : null,
           actorLabel: i % 3 === 0 ? bob.email : 'system:scheduler',
           action: ['grant.activated', 'grant.expired', 'request.created'][i % 3]!,
@@ -96,7 +97,7 @@ describe('filters and keyset pages', () => {
           requestId: i % 4 === 0 ? ids.requestA : null,
           occurredAt: new Date(Date.UTC(2026, 9, 1 + Math.floor(i / 10), 12)),
           data: i % 3 === 2 ? { justification: i === 32 ? 'Rotate 100%_of keys (INC-77)' : `routine ${i}`, ticket: `OPS-${i}` } : {},
-        }),
+        })),
       );
     }
   });
@@ -123,7 +124,7 @@ describe('filters and keyset pages', () => {
     let arrived = 0;
     const seen = await pageAll('action=grant.&resource=feature-flags', 3, async () => {
       arrived += 1;
-      await db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:scheduler', action: 'grant.expired', resourceId: flags.id }));
+      await db.$transaction((tx) => appendAudit(tx, rawAuditEvent({ actorLabel: 'system:scheduler', action: 'grant.expired', resourceId: flags.id })));
     });
     expect(arrived).toBeGreaterThan(5);
     expect(seen).toEqual(expected.map((e) => e.id)); // each once, newest first, none of the newcomers

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { appendAudit } from './append';
+import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { chainHash } from './canonical';
 import { canonicalSelect, sealPendingEvents } from './seal';
 import { verifyChain } from './verify';
@@ -32,7 +33,7 @@ async function forging<T>(work: () => Promise<T>): Promise<T> {
 async function append(n: number, action = 'test.event'): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { id } = await db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:test', action, data: { i, justification: `reason ${i}` } }));
+    const { id } = await db.$transaction((tx) => appendAudit(tx, rawAuditEvent({ actorLabel: 'system:test', action, data: { i, justification: `reason ${i}` } })));
     ids.push(id);
   }
   return ids;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { appendAudit } from './append';
+import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { queryAudit } from './query';
 import { sealPendingEvents } from './seal';
 import { seedAuditVolume } from './seed-volume';
@@ -27,7 +28,7 @@ describe('seedAuditVolume', () => {
     expect(first.head?.chainIndex).toBe(BigInt(before + 1800));
 
     // The app keeps writing between two seeding runs; its events get sealed after the seeded ones.
-    await db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:test', action: 'test.between' }));
+    await db.$transaction((tx) => appendAudit(tx, rawAuditEvent({ actorLabel: 'system:test', action: 'test.between' })));
     await seedAuditVolume(db, { events: 700, batchSize: 300, days: 30, seed: 7 });
     expect(await verifyChain(db)).toMatchObject({ ok: true, checked: before + 1800 + 1 + 700, unsealed: 0 });
 

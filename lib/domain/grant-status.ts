@@ -1,18 +1,37 @@
-// The grant status machine (DESIGN.md). Every transition in the services is a conditional update
-// from one of these `from` states, so a retried or concurrent step is harmless.
+// The request and grant status machines (DESIGN.md). These tables are the only moves the services may
+// make: lib/services/lifecycle's transition functions check every change against them, and every change
+// is a conditional update from one of the listed `from` states, so a retried or concurrent step is harmless.
 export type GrantStatus = 'scheduled' | 'active' | 'revoking' | 'expired' | 'revoked' | 'failed';
 export type RequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled' | 'expired';
 
-export const grantTransitions: Record<GrantStatus, readonly GrantStatus[]> = {
+export const grantTransitions: Readonly<Record<GrantStatus, readonly GrantStatus[]>> = {
+  // revoked: ended before it started; failed: never activated.
   scheduled: ['active', 'revoked', 'failed'],
-  active: ['revoking'],
+  // failed: provisioning in the target failed right after the claim, so the grant never held access.
+  active: ['revoking', 'failed'],
   revoking: ['expired', 'revoked'],
   expired: [],
   revoked: [],
   failed: [],
 };
 
+export const requestTransitions: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  pending: ['approved', 'denied', 'cancelled', 'expired'],
+  approved: [],
+  denied: [],
+  cancelled: [],
+  expired: [],
+};
+
+/** Every grant is born scheduled and every request pending; the rest happens through the tables above. */
+export const initialGrantStatus = 'scheduled' satisfies GrantStatus;
+export const initialRequestStatus = 'pending' satisfies RequestStatus;
+
+export const grantStatuses = Object.keys(grantTransitions) as GrantStatus[];
+export const requestStatuses = Object.keys(requestTransitions) as RequestStatus[];
+
 export const canTransition = (from: GrantStatus, to: GrantStatus) => grantTransitions[from].includes(to);
+export const canTransitionRequest = (from: RequestStatus, to: RequestStatus) => requestTransitions[from].includes(to);
 
 /** Statuses in which the grant still holds (or is about to hold) access in the target. */
 export const liveGrantStatuses = ['scheduled', 'active', 'revoking'] as const satisfies readonly GrantStatus[];

@@ -1,14 +1,14 @@
-import { actorFields } from '@/lib/audit/actor-fields';
-import { appendAudit } from '@/lib/audit/append';
 import { minutes } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import { checkRequest, isAutoApproved } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
+import { runAfterCommit } from '../lifecycle/after-commit';
+import { createRequest } from '../lifecycle/create';
+import { fulfilRequest } from '../lifecycle/fulfil-request';
+import { autoApprove } from '../lifecycle/auto-approve';
 import { policyRules } from '../policy-rules';
-import { fulfilRequest } from '../requests/fulfil-request';
 import { requireScope } from '../require-scope';
-import { reapplyGrantEnd } from './reapply-grant-end';
 import { lockGrantRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 
@@ -22,7 +22,7 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
   const { db, clock } = deps;
   const now = clock.now();
 
-  const { requestId, extended } = await db.$transaction(async (tx) => {
+  const { requestId, next } = await db.$transaction(async (tx) => {
     if (!(await lockGrantRow(tx, input.grantId))) throw new AppError('not_found', 'No such grant.');
     const grant = await tx.grant.findFirst({ where: { id: input.grantId, userId: ctx.actor.id }, include: { entitlement: { include: { policy: true } } } });
     if (!grant) throw new AppError('not_found', 'No such grant.');
@@ -36,29 +36,23 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
     const violation = checkRequest(policy, facts);
     if (violation) throw new AppError(violation.code, violation.message, violation.field ? { field: violation.field } : undefined);
 
-    const autoApproved = isAutoApproved(policy!, facts);
-    const request = await tx.accessRequest.create({
-      data: {
+    const request = await createRequest(
+      tx,
+      ctx,
+      {
         requesterId: ctx.actor.id,
         entitlementId: grant.entitlementId,
         durationMinutes: input.minutes,
         justification: input.justification,
         extendsGrantId: grant.id,
-        status: autoApproved ? 'approved' : 'pending',
-        autoApproved,
-        decidedAt: autoApproved ? now : null,
         expiresAt: new Date(Math.min(now.getTime() + minutes(policy!.pendingTtlMinutes), grant.expiresAt.getTime())),
       },
-      include: { entitlement: true },
-    });
-    const ids = { requestId: request.id, grantId: grant.id, entitlementId: grant.entitlementId, resourceId: grant.entitlement.resourceId };
-    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: 'request.created', statusTo: 'pending', data: { extension: true, minutes: input.minutes, justification: input.justification } });
-    if (autoApproved) {
-      await appendAudit(tx, { ...actorFields(ctx), ...ids, action: 'request.auto_approved', statusFrom: 'pending', statusTo: 'approved', data: { rule: 'auto-approve' } });
-      await fulfilRequest(tx, ctx, request, now);
-    }
-    return { requestId: request.id, extended: autoApproved };
+      { extension: true, minutes: input.minutes, justification: input.justification },
+    );
+    if (!isAutoApproved(policy!, facts)) return { requestId: request.id, next: null };
+    await autoApprove(tx, ctx, request.id, now);
+    return { requestId: request.id, next: await fulfilRequest(tx, ctx, request, now) };
   });
-  if (extended) await reapplyGrantEnd(deps, input.grantId);
+  await runAfterCommit(deps, ctx, [next]);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: requestInclude }));
 }

@@ -1,7 +1,7 @@
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { loadGrantTarget } from './grant-target';
+import { loadGrantTarget } from '../lifecycle/grant-target';
 
 /** The actor's own grant, active right now, with its connector target — or the reason it is not usable. */
 export async function loadUsableOwnGrant(deps: ServiceDeps, ctx: ActorContext, grantId: string) {

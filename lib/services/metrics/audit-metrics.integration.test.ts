@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '@/lib/audit/append';
+import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
@@ -111,7 +112,7 @@ beforeAll(async () => {
 
   // Drift: two findings this week, one older, and a removal (a different action).
   const drift = (occurredAt: Date, action = 'reconcile.drift_found') =>
-    database.db.$transaction((tx) => appendAudit(tx, { actorLabel: 'system:reconciler', action, occurredAt, data: { resource: 'prod-postgres', principal: 'mallory', role: 'pg_write_all_data' } }));
+    database.db.$transaction((tx) => appendAudit(tx, rawAuditEvent({ actorLabel: 'system:reconciler', action, occurredAt, data: { resource: 'prod-postgres', principal: 'mallory', role: 'pg_write_all_data' } })));
   await drift(ago(DAY_MS));
   await drift(ago(6 * DAY_MS));
   await drift(ago(8 * DAY_MS));

@@ -5,7 +5,7 @@ import type { ActorContext, SystemContext } from '@/lib/domain/context';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { errorMessage } from '../grants/grant-target';
+import { errorMessage } from '@/lib/errors';
 
 export interface DriftItem {
   resource: string;

@@ -1,8 +1,7 @@
-import { actorFields } from '@/lib/audit/actor-fields';
-import { appendAudit } from '@/lib/audit/append';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
+import { transitionRequest } from '../lifecycle/transition';
 import { requireScope } from '../require-scope';
 import { lockRequestRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
@@ -13,20 +12,11 @@ export async function cancelRequest(deps: ServiceDeps, ctx: ActorContext, input:
   const { db, clock } = deps;
   await db.$transaction(async (tx) => {
     if (!(await lockRequestRow(tx, input.requestId))) throw new AppError('not_found', 'No such request.');
-    const request = await tx.accessRequest.findFirst({ where: { id: input.requestId, requesterId: ctx.actor.id }, include: { entitlement: true } });
+    const request = await tx.accessRequest.findFirst({ where: { id: input.requestId, requesterId: ctx.actor.id }, select: { id: true, status: true } });
     if (!request) throw new AppError('not_found', 'No such request.');
     if (request.status !== 'pending') throw new AppError('conflict', `This request is already ${request.status}.`, { status: request.status });
-    await tx.accessRequest.update({ where: { id: request.id }, data: { status: 'cancelled', decidedAt: clock.now() } });
-    await appendAudit(tx, {
-      ...actorFields(ctx),
-      action: 'request.cancelled',
-      requestId: request.id,
-      entitlementId: request.entitlementId,
-      resourceId: request.entitlement.resourceId,
-      statusFrom: 'pending',
-      statusTo: 'cancelled',
-      data: { comment: input.comment ?? null },
-    });
+    const comment = input.comment ?? null;
+    await transitionRequest(tx, request.id, { from: 'pending', to: 'cancelled', set: { decidedAt: clock.now() }, by: ctx, action: 'request.cancelled', data: () => ({ comment }) });
   });
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: requestInclude }));
 }

@@ -4,13 +4,13 @@ import type { ActorContext } from '@/lib/domain/context';
 import { isApproverFor } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { activateGrant } from '../grants/activate-grant';
-import { reapplyGrantEnd } from '../grants/reapply-grant-end';
+import { runAfterCommit } from '../lifecycle/after-commit';
+import { fulfilRequest } from '../lifecycle/fulfil-request';
+import { requestEventIds, transitionRequest } from '../lifecycle/transition';
 import { policyRules } from '../policy-rules';
 import { requireScope } from '../require-scope';
 import { lockRequestRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
-import { fulfilRequest } from './fulfil-request';
 
 export interface DecisionInput {
   requestId: string;
@@ -31,7 +31,7 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     throw new AppError('unprocessable', 'Say why you deny the request: a comment is required.', { field: 'comment' });
   }
 
-  const fulfilment = await db.$transaction(async (tx) => {
+  const next = await db.$transaction(async (tx) => {
     const notFound = new AppError('not_found', 'No such request in your inbox.');
     if (!(await lockRequestRow(tx, input.requestId))) throw notFound;
     const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { entitlement: { include: { policy: true, resource: true } }, reviews: true } });
@@ -45,19 +45,25 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     if (request.reviews.some((r) => r.reviewerId === ctx.actor.id)) throw new AppError('conflict', 'You have already decided this request.');
 
     await tx.review.create({ data: { requestId: request.id, reviewerId: ctx.actor.id, decision: input.decision, comment: input.comment ?? null } });
-    const ids = { requestId: request.id, entitlementId: request.entitlementId, resourceId: request.entitlement.resourceId };
-    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: `review.${input.decision}`, data: { comment: input.comment ?? null } });
+    const comment = input.comment ?? null;
+    await appendAudit(tx, { ...actorFields(ctx), ...requestEventIds(request), action: input.decision === 'approve' ? 'review.approve' : 'review.deny', data: { comment } });
 
     const approvals = request.reviews.filter((r) => r.decision === 'approve').length + (input.decision === 'approve' ? 1 : 0);
     const outcome = input.decision === 'deny' ? 'denied' : approvals >= policy!.requiredApprovals ? 'approved' : null;
     if (!outcome) return null;
 
-    await tx.accessRequest.update({ where: { id: request.id }, data: { status: outcome, decidedAt: now } });
-    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: `request.${outcome}`, statusFrom: 'pending', statusTo: outcome, data: { approvals, required: policy!.requiredApprovals } });
+    const required = policy!.requiredApprovals;
+    await transitionRequest(tx, request.id, {
+      from: 'pending',
+      to: outcome,
+      set: { decidedAt: now },
+      by: ctx,
+      action: outcome === 'approved' ? 'request.approved' : 'request.denied',
+      data: () => ({ approvals, required }),
+    });
     return outcome === 'approved' ? fulfilRequest(tx, ctx, request, now) : null;
   });
 
-  if (fulfilment?.next === 'activate') await activateGrant(deps, fulfilment.grantId, ctx);
-  if (fulfilment?.next === 'reapply-end') await reapplyGrantEnd(deps, fulfilment.grantId);
+  await runAfterCommit(deps, ctx, [next]);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: requestInclude }));
 }

@@ -1,5 +1,3 @@
-import { actorFields } from '@/lib/audit/actor-fields';
-import { appendAudit } from '@/lib/audit/append';
 import { minutes } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import { liveGrantStatuses } from '@/lib/domain/grant-status';
@@ -7,7 +5,10 @@ import { checkRequest, isAutoApproved } from '@/lib/domain/policy';
 import type { RequestAccessInput } from '@/lib/domain/request-input';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { activateGrant } from '../grants/activate-grant';
+import { runAfterCommit } from '../lifecycle/after-commit';
+import { autoApprove } from '../lifecycle/auto-approve';
+import { createRequest } from '../lifecycle/create';
+import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { policyRules } from '../policy-rules';
 import { requireScope } from '../require-scope';
 import { lockUserEntitlement } from '../row-lock';
@@ -33,7 +34,7 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
     throw new AppError('unprocessable', 'The start time must be within 30 days.', { field: 'startAt' });
   }
 
-  const { requestId, grantId, startsNow } = await db.$transaction(async (tx) => {
+  const { requestId, next } = await db.$transaction(async (tx) => {
     const entitlement = await findEntitlement(tx, input.resource, input.role);
     const policy = policyRules(entitlement.policy);
     const violation = checkRequest(policy, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket });
@@ -47,40 +48,32 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
     const pending = await tx.accessRequest.findFirst({ where: { requesterId: ctx.actor.id, entitlementId: entitlement.id, status: 'pending' } });
     if (pending) throw new AppError('conflict', 'You already have a pending request for this role.', { requestId: pending.id });
 
-    const autoApproved = isAutoApproved(policy!, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes });
-    const request = await tx.accessRequest.create({
-      data: {
+    const request = await createRequest(
+      tx,
+      ctx,
+      {
         requesterId: ctx.actor.id,
         entitlementId: entitlement.id,
         durationMinutes: input.durationMinutes,
         justification: input.justification,
         ticket: input.ticket ?? null,
         startAt: input.startAt ?? null,
-        status: autoApproved ? 'approved' : 'pending',
-        autoApproved,
-        decidedAt: autoApproved ? now : null,
         expiresAt: new Date(now.getTime() + minutes(policy!.pendingTtlMinutes)),
       },
-    });
-    const ids = { requestId: request.id, entitlementId: entitlement.id, resourceId: entitlement.resourceId };
-    await appendAudit(tx, {
-      ...actorFields(ctx),
-      ...ids,
-      action: 'request.created',
-      statusTo: 'pending',
-      data: { resource: entitlement.resource.slug, role: entitlement.role, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket ?? null, startAt: input.startAt?.toISOString() ?? null },
-    });
-    if (!autoApproved) return { requestId: request.id, grantId: null, startsNow: false };
-
-    const startsAt = input.startAt && input.startAt > now ? input.startAt : now;
-    const grant = await tx.grant.create({
-      data: { requestId: request.id, userId: ctx.actor.id, entitlementId: entitlement.id, status: 'scheduled', startsAt, expiresAt: new Date(startsAt.getTime() + minutes(input.durationMinutes)) },
-    });
-    await appendAudit(tx, { ...actorFields(ctx), ...ids, action: 'request.auto_approved', statusFrom: 'pending', statusTo: 'approved', data: { rule: 'auto-approve' } });
-    await appendAudit(tx, { ...actorFields(ctx), ...ids, grantId: grant.id, action: 'grant.created', statusTo: 'scheduled', data: { startsAt: startsAt.toISOString(), expiresAt: grant.expiresAt.toISOString() } });
-    return { requestId: request.id, grantId: grant.id, startsNow: startsAt <= now };
+      {
+        resource: entitlement.resource.slug,
+        role: entitlement.role,
+        durationMinutes: input.durationMinutes,
+        justification: input.justification,
+        ticket: input.ticket ?? null,
+        startAt: input.startAt?.toISOString() ?? null,
+      },
+    );
+    if (!isAutoApproved(policy!, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes })) return { requestId: request.id, next: null };
+    await autoApprove(tx, ctx, request.id, now);
+    return { requestId: request.id, next: await fulfilRequest(tx, ctx, request, now) };
   });
 
-  if (grantId && startsNow) await activateGrant(deps, grantId, ctx);
+  await runAfterCommit(deps, ctx, [next]);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: requestInclude }));
 }

@@ -1,7 +1,7 @@
-import { appendAudit } from '@/lib/audit/append';
 import type { ServiceDeps } from '../deps';
-import { activateGrant } from '../grants/activate-grant';
-import { finishEnding } from '../grants/finish-ending';
+import { activateGrant } from '../lifecycle/activate-grant';
+import { finishEnding } from '../lifecycle/finish-ending';
+import { transitionGrants, transitionRequests } from '../lifecycle/transition';
 import { claimDueRequests, claimGrantsToEnd, dueForDeprovision, dueToStart } from './claim-due';
 
 const BATCH = 200;
@@ -32,11 +32,7 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     const expired = await db.$transaction(async (tx) => {
       const ids = await claimDueRequests(tx, now, BATCH);
       if (!ids.length) return 0;
-      const rows = await tx.accessRequest.findMany({ where: { id: { in: ids } }, include: { entitlement: true } });
-      await tx.accessRequest.updateMany({ where: { id: { in: ids }, status: 'pending' }, data: { status: 'expired', decidedAt: now } });
-      for (const r of rows) {
-        await appendAudit(tx, { actorLabel: 'system:scheduler', action: 'request.expired', requestId: r.id, entitlementId: r.entitlementId, resourceId: r.entitlement.resourceId, statusFrom: 'pending', statusTo: 'expired' });
-      }
+      await transitionRequests(tx, ids, { from: 'pending', to: 'expired', set: { decidedAt: now }, by: system, action: 'request.expired', data: () => ({}) });
       return ids.length;
     });
     summary.requestsExpired += expired;
@@ -59,21 +55,14 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     const ending = await db.$transaction(async (tx) => {
       const ids = await claimGrantsToEnd(tx, now, BATCH);
       if (!ids.length) return 0;
-      const rows = await tx.grant.findMany({ where: { id: { in: ids } }, include: { entitlement: true } });
-      await tx.grant.updateMany({ where: { id: { in: ids }, status: 'active' }, data: { status: 'revoking', endReason: 'expired', nextAttemptAt: now } });
-      for (const g of rows) {
-        await appendAudit(tx, {
-          actorLabel: 'system:scheduler',
-          action: 'grant.ending',
-          grantId: g.id,
-          requestId: g.requestId,
-          entitlementId: g.entitlementId,
-          resourceId: g.entitlement.resourceId,
-          statusFrom: 'active',
-          statusTo: 'revoking',
-          data: { reason: 'expired', expiresAt: g.expiresAt.toISOString() },
-        });
-      }
+      await transitionGrants(tx, ids, {
+        from: 'active',
+        to: 'revoking',
+        set: { endReason: 'expired', nextAttemptAt: now },
+        by: system,
+        action: 'grant.ending',
+        data: (g) => ({ reason: 'expired', expiresAt: g.expiresAt.toISOString() }),
+      });
       return ids.length;
     });
     summary.grantsEnding += ending;

@@ -21,5 +21,3 @@ export async function loadGrantTarget(db: Db, grantId: string): Promise<GrantTar
     targetState: asRecord(g.targetState),
   };
 }
-
-export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1_000);

@@ -1,13 +1,17 @@
 import { appendAudit } from '@/lib/audit/append';
 import { revokeBackoffMs } from '@/lib/domain/grant-status';
+import { errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { ServiceDeps } from '../deps';
-import { errorMessage, loadGrantTarget } from './grant-target';
+import { loadGrantTarget } from './grant-target';
+import { grantEventIds, transitionGrant } from './transition';
 
 /** How long one sweep holds a revoking grant while it calls the connector; a crash frees it after this. */
 const ATTEMPT_LEASE_MS = 60_000;
 
 export type EndingOutcome = 'ended' | 'retrying' | 'not-due';
+
+const scheduler = { system: 'scheduler' } as const;
 
 /**
  * One try at removing a `revoking` grant's access from its target. Success: → expired | revoked.
@@ -31,17 +35,15 @@ export async function finishEnding(deps: ServiceDeps, grantId: string): Promise<
   } catch (error) {
     const reason = errorMessage(error);
     await db.$transaction(async (tx) => {
-      const grant = await tx.grant.findUniqueOrThrow({ where: { id: grantId } });
+      const grant = await tx.grant.findUniqueOrThrow({ where: { id: grantId }, include: { entitlement: { select: { resourceId: true } } } });
       const attempts = grant.revokeAttempts + 1;
       const nextAttemptAt = new Date(clock.now().getTime() + revokeBackoffMs(attempts));
+      // Bookkeeping of the retry, not a move: the grant stays revoking until the target confirms.
       await tx.grant.updateMany({ where: { id: grantId, status: 'revoking' }, data: { revokeAttempts: attempts, nextAttemptAt, lastError: reason } });
       await appendAudit(tx, {
         actorLabel: 'system:scheduler',
+        ...grantEventIds(grant),
         action: 'grant.deprovision_failed',
-        grantId,
-        requestId: grant.requestId,
-        entitlementId: grant.entitlementId,
-        resourceId: target?.resource.id,
         data: { attempt: attempts, nextAttemptAt: nextAttemptAt.toISOString(), reason },
       });
     });
@@ -50,23 +52,15 @@ export async function finishEnding(deps: ServiceDeps, grantId: string): Promise<
   }
 
   await db.$transaction(async (tx) => {
-    const grant = await tx.grant.findUniqueOrThrow({ where: { id: grantId } });
+    const grant = await tx.grant.findUniqueOrThrow({ where: { id: grantId }, select: { endReason: true } });
     const terminal = grant.endReason === 'revoked' ? 'revoked' : 'expired';
-    const { count: ended } = await tx.grant.updateMany({
-      where: { id: grantId, status: 'revoking' },
-      data: { status: terminal, endedAt: clock.now(), nextAttemptAt: null, lastError: null },
-    });
-    if (ended === 0) return;
-    await appendAudit(tx, {
-      actorLabel: 'system:scheduler',
-      action: `grant.${terminal}`,
-      grantId,
-      requestId: grant.requestId,
-      entitlementId: grant.entitlementId,
-      resourceId: target.resource.id,
-      statusFrom: 'revoking',
-      statusTo: terminal,
-      data: { attempts: grant.revokeAttempts + 1 },
+    await transitionGrant(tx, grantId, {
+      from: 'revoking',
+      to: terminal,
+      set: { endedAt: clock.now(), nextAttemptAt: null, lastError: null },
+      by: scheduler,
+      action: terminal === 'revoked' ? 'grant.revoked' : 'grant.expired',
+      data: (g) => ({ attempts: g.revokeAttempts + 1 }),
     });
   });
   return 'ended';

@@ -1,7 +1,8 @@
 import { appendAudit } from '@/lib/audit/append';
+import { errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { ServiceDeps } from '../deps';
-import { errorMessage, loadGrantTarget } from './grant-target';
+import { loadGrantTarget } from './grant-target';
 
 /**
  * After an extension moves a grant's end, the target's own guard (PostgreSQL VALID UNTIL, MariaDB's
@@ -10,7 +11,7 @@ import { errorMessage, loadGrantTarget } from './grant-target';
  */
 export async function reapplyGrantEnd(deps: ServiceDeps, grantId: string): Promise<void> {
   const target = await loadGrantTarget(deps.db, grantId);
-  const grant = await deps.db.grant.findUnique({ where: { id: grantId }, select: { status: true } });
+  const grant = await deps.db.grant.findUnique({ where: { id: grantId }, select: { status: true, requestId: true } });
   if (!target || grant?.status !== 'active') return;
   try {
     await deps.connectors.get(target.resource.kind)?.provision(target);
@@ -18,7 +19,15 @@ export async function reapplyGrantEnd(deps: ServiceDeps, grantId: string): Promi
     const reason = errorMessage(error);
     log.warn({ grantId, reason }, 'could not move the target’s end time after an extension');
     await deps.db.$transaction((tx) =>
-      appendAudit(tx, { actorLabel: 'system:connector', action: 'grant.extension_not_applied_in_target', grantId, resourceId: target.resource.id, entitlementId: target.entitlement.id, data: { reason } }),
+      appendAudit(tx, {
+        actorLabel: 'system:connector',
+        action: 'grant.extension_not_applied_in_target',
+        grantId,
+        requestId: grant.requestId,
+        resourceId: target.resource.id,
+        entitlementId: target.entitlement.id,
+        data: { reason },
+      }),
     );
   }
 }

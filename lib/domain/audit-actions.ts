@@ -1,0 +1,124 @@
+// Every audit action Timebox writes, with the shape of its `data` — a closed list, so an event cannot be
+// written under a name nobody filters for, and the audit filter offers exactly what is emitted.
+// (The model is documenso's typed audit-log union: packages/lib/types/document-audit-logs.ts.)
+
+// Values an operator typed (settings, filters) are recorded as given: any JSON.
+type Json = unknown;
+type Iso = string;
+type Change = { before: Record<string, Json> | null; after: Record<string, Json> | null };
+
+export type AuditEventData = {
+  'seed.applied': { created: Json };
+  'user.created': { provider: string; groupsAdded: string[]; groupsRemoved: string[] };
+  'user.signed_in': { provider: string; groupsAdded?: string[]; groupsRemoved?: string[] };
+
+  'resource.created': Change;
+  'resource.updated': Partial<Change> & { slug: string };
+  'resource.archived': Change & { slug: string };
+  'entitlement.created': Change & { resource: string };
+  'entitlement.updated': Partial<Change> & { resource: string; role: string };
+  'entitlement.archived': Change & { resource: string; role: string };
+  'policy.updated': Partial<Change> & { resource: string; role: string };
+
+  'request.created': {
+    resource?: string;
+    role?: string;
+    durationMinutes?: number;
+    justification: string;
+    ticket?: string | null;
+    startAt?: Iso | null;
+    /** Set on a request for more time on an existing grant. */
+    extension?: true;
+    minutes?: number;
+  };
+  'request.auto_approved': { rule: 'auto-approve' };
+  'request.approved': { approvals: number; required: number };
+  'request.denied': { approvals: number; required: number };
+  'request.cancelled': { comment: string | null };
+  'request.expired': Record<string, never>;
+  'review.approve': { comment: string | null };
+  'review.deny': { comment: string | null };
+
+  'grant.created': { startsAt: Iso; expiresAt: Iso };
+  'grant.activated': { expiresAt: Iso };
+  'grant.failed': { reason: string };
+  'grant.extended': { byMinutes: number; from: Iso; to: Iso };
+  'grant.extension_not_applied_in_target': { reason: string };
+  'grant.credentials_issued': { username: string; host: string; database: string | null; expiresAt: Iso | null };
+  'grant.certificate_issued': { serial: string; keyId: string; principals: string[]; validBefore: Iso; fingerprint: string | null };
+  'grant.revoke_requested': { reason: string | null };
+  'grant.ending': { reason: 'expired'; expiresAt: Iso };
+  'grant.deprovision_failed': { attempt: number; nextAttemptAt: Iso; reason: string };
+  'grant.revoked': { reason?: string | null; attempts?: number };
+  'grant.expired': { attempts: number };
+
+  'token.created': { tokenId: string; name: string; prefix: string; scopes: string[]; expiresAt: Iso | null; via: string };
+  'token.revoked': { tokenId: string; name: string; prefix: string; via: string };
+
+  'reconcile.drift_found': { resource: string; principal: string; role: string; detail: string | null };
+  'reconcile.drift_removed': { resource: string; principal: string; role: string; detail: string | null };
+  'reconcile.completed': { drift: number; removed: number; failed: string[] };
+
+  'activity.reported': {
+    kind: string;
+    detail: string;
+    detailTruncated?: true;
+    principal: string | null;
+    user: string | null;
+    userId: string | null;
+    outsideGrant: boolean;
+    receivedAt: Iso;
+  };
+  'audit.exported': { format: string; filters: Json };
+};
+
+export type AuditAction = keyof AuditEventData;
+
+/** What each action means, for people reading the filter; its keys are the runtime list of actions. */
+const auditActionDescriptions: Record<AuditAction, string> = {
+  'seed.applied': 'demo data loaded',
+  'user.created': 'first sign-in of a user',
+  'user.signed_in': 'sign-in',
+  'resource.created': 'resource created',
+  'resource.updated': 'resource settings changed',
+  'resource.archived': 'resource archived',
+  'entitlement.created': 'role created',
+  'entitlement.updated': 'role changed',
+  'entitlement.archived': 'role archived',
+  'policy.updated': 'policy changed',
+  'request.created': 'request submitted',
+  'request.auto_approved': 'request approved by rule',
+  'request.approved': 'request approved',
+  'request.denied': 'request denied',
+  'request.cancelled': 'request withdrawn',
+  'request.expired': 'request timed out undecided',
+  'review.approve': 'one approver approved',
+  'review.deny': 'one approver denied',
+  'grant.created': 'grant created',
+  'grant.activated': 'grant started',
+  'grant.failed': 'provisioning failed',
+  'grant.extended': 'grant extended',
+  'grant.extension_not_applied_in_target': 'target kept the old end time',
+  'grant.credentials_issued': 'credentials issued',
+  'grant.certificate_issued': 'SSH certificate issued',
+  'grant.revoke_requested': 'revocation asked for',
+  'grant.ending': 'time up, access being removed',
+  'grant.deprovision_failed': 'removing access failed, will retry',
+  'grant.revoked': 'grant revoked',
+  'grant.expired': 'grant ended on time',
+  'token.created': 'API token created',
+  'token.revoked': 'API token revoked',
+  'reconcile.drift_found': 'access nobody granted found',
+  'reconcile.drift_removed': 'access nobody granted removed',
+  'reconcile.completed': 'reconciliation run',
+  'activity.reported': 'activity reported by a target',
+  'audit.exported': 'audit trail exported',
+};
+
+export const auditActions = Object.keys(auditActionDescriptions) as AuditAction[];
+
+export const describeAuditAction = (action: string): string | undefined =>
+  Object.hasOwn(auditActionDescriptions, action) ? auditActionDescriptions[action as AuditAction] : undefined;
+
+/** The families (`grant.`, `request.` …), offered as prefix filters. */
+export const auditActionPrefixes = [...new Set(auditActions.map((a) => `${a.slice(0, a.indexOf('.'))}.`))];
