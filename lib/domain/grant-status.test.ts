@@ -5,7 +5,13 @@ import { canTransition, canTransitionRequest, grantStatuses, grantTransitions, i
 function reachable<S extends string>(table: Readonly<Record<S, readonly S[]>>, start: S): Set<S> {
   const seen = new Set<S>([start]);
   const queue = [start];
-  while (queue.length) for (const next of table[queue.shift()!]) if (!seen.has(next)) seen.add(next), queue.push(next);
+  while (queue.length) {
+    for (const next of table[queue.shift()!]) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
   return seen;
 }
 

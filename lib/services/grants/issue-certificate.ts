@@ -1,5 +1,6 @@
 import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAudit } from '@/lib/audit/append';
+import { grantEventIds } from '@/lib/audit/event-ids';
 import { signsCertificates } from '@/lib/connectors/registry';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
@@ -38,10 +39,7 @@ export async function issueGrantCertificate(deps: ServiceDeps, ctx: ActorContext
     await appendAudit(tx, {
       ...actorFields(ctx),
       action: 'grant.certificate_issued',
-      grantId: grant.id,
-      requestId: grant.requestId,
-      entitlementId: grant.entitlementId,
-      resourceId: grant.entitlement.resourceId,
+      ...grantEventIds(grant),
       data: { serial: cert.serial, keyId: record.keyId, principals: cert.principals, validBefore: cert.validBefore, fingerprint: cert.fingerprint ?? null },
     });
   });

@@ -1,5 +1,6 @@
 import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAudit } from '@/lib/audit/append';
+import { grantEventIds } from '@/lib/audit/event-ids';
 import { issuesCredentials } from '@/lib/connectors/registry';
 import type { DatabaseCredentials } from '@/lib/connectors/types';
 import type { ActorContext } from '@/lib/domain/context';
@@ -27,10 +28,7 @@ export async function issueGrantCredentials(deps: ServiceDeps, ctx: ActorContext
     appendAudit(tx, {
       ...actorFields(ctx),
       action: 'grant.credentials_issued',
-      grantId: grant.id,
-      requestId: grant.requestId,
-      entitlementId: grant.entitlementId,
-      resourceId: grant.entitlement.resourceId,
+      ...grantEventIds(grant),
       data: { username: credentials.username, host: credentials.host, database: credentials.database, expiresAt: credentials.expiresAt },
     }),
   );

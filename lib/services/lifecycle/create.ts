@@ -5,7 +5,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditEventData } from '@/lib/domain/audit-actions';
 import type { ActorContext } from '@/lib/domain/context';
 import { initialGrantStatus, initialRequestStatus } from '@/lib/domain/grant-status';
-import { grantEventIds, requestEventIds } from './transition';
+import { grantEventIds, requestEventIds } from '@/lib/audit/event-ids';
 
 /** Where requests and grants are born: always in their machine's first status, always with their event. */
 

@@ -4,7 +4,8 @@ import { errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { ServiceDeps } from '../deps';
 import { loadGrantTarget } from './grant-target';
-import { grantEventIds, transitionGrant } from './transition';
+import { grantEventIds } from '@/lib/audit/event-ids';
+import { transitionGrant } from './transition';
 
 /** How long one sweep holds a revoking grant while it calls the connector; a crash frees it after this. */
 const ATTEMPT_LEASE_MS = 60_000;

@@ -7,7 +7,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import { afterCommitFor, type AfterCommit } from './after-commit';
 import { createGrant } from './create';
-import { grantEventIds } from './transition';
+import { grantEventIds } from '@/lib/audit/event-ids';
 
 /**
  * What an approved request turns into, inside the approving transaction — whoever approved it (approvers

@@ -1,5 +1,6 @@
 import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAuditMany, type AuditInput } from '@/lib/audit/append';
+import { grantEventIds, requestEventIds } from '@/lib/audit/event-ids';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditAction, AuditEventData } from '@/lib/domain/audit-actions';
@@ -64,22 +65,6 @@ export type MovedRequest = Prisma.AccessRequestGetPayload<{ select: typeof reque
 
 export type GrantMove<A extends AuditAction> = Move<GrantStatus, MovedGrant, Prisma.GrantUncheckedUpdateManyInput, Prisma.GrantWhereInput, A>;
 export type RequestMove<A extends AuditAction> = Move<RequestStatus, MovedRequest, Prisma.AccessRequestUncheckedUpdateManyInput, Prisma.AccessRequestWhereInput, A>;
-
-/** The ids every event about a grant carries, so its timeline and filters find it. */
-export const grantEventIds = (g: { id: string; requestId: string; entitlementId: string; entitlement: { resourceId: string } }) => ({
-  grantId: g.id,
-  requestId: g.requestId,
-  entitlementId: g.entitlementId,
-  resourceId: g.entitlement.resourceId,
-});
-
-/** An extension's events also name the grant it extends, so they show on that grant's timeline. */
-export const requestEventIds = (r: { id: string; entitlementId: string; extendsGrantId: string | null; entitlement: { resourceId: string } }) => ({
-  requestId: r.id,
-  entitlementId: r.entitlementId,
-  resourceId: r.entitlement.resourceId,
-  ...(r.extendsGrantId ? { grantId: r.extendsGrantId } : {}),
-});
 
 function moveEvent<Row, A extends AuditAction>(move: { from: string; to: string; by: Who; action: A; data: (row: Row) => AuditEventData[A] }, row: Row, ids: object): AuditInput {
   return { ...actorFields(move.by), ...ids, action: move.action, statusFrom: move.from, statusTo: move.to, data: move.data(row) } as AuditInput;
