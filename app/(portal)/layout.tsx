@@ -16,7 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await requirePageActor();
   const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
   // Approvers see how many requests wait for them next to Inbox.
-  const inboxCount = can(actor, 'review') ? await countInbox(await getServiceDeps(), { actor, via: 'web' }) : undefined;
+  const inboxCount = can(actor, 'inbox.view') ? await countInbox(await getServiceDeps(), { actor, via: 'web' }) : undefined;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">

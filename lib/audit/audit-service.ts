@@ -7,35 +7,35 @@ import type { ExportFormat } from './export-format';
 import { auditExportStream } from './export-stream';
 import { resolveFilters, type AuditFilters } from './filters';
 import { queryAudit, type AuditPage } from './query';
-import { requireAuditor } from './require-auditor';
 import { sealPendingEvents, type ChainHead } from './seal';
 import { grantTimeline, type GrantTimeline } from './timeline';
 import { verifyChain, type VerifyResult } from './verify';
 import { ResourceSlugs, auditEventView, eventSelect, type AuditEventView } from './view';
+import { authorize } from '@/lib/services/authorize';
 
-// The audit trail's use cases, each behind requireAuditor: the REST API, the dashboard's server
+// The audit trail's use cases, each behind the audit.read permission: the REST API, the dashboard's server
 // components and its server actions all come through here.
 
 export async function listAuditEvents(deps: ServiceDeps, ctx: ActorContext, input: AuditFilters & { limit?: number | undefined; cursor?: string | undefined }): Promise<AuditPage> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const { limit, cursor, ...filters } = input;
   return queryAudit(deps.db, filters, { limit, cursor });
 }
 
 export async function getAuditEvent(deps: ServiceDeps, ctx: ActorContext, id: string): Promise<AuditEventView> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const row = await deps.db.auditEvent.findUnique({ where: { id }, select: eventSelect });
   if (!row) throw new AppError('not_found', 'No such audit event.');
   return auditEventView(row, await new ResourceSlugs(deps.db).load([row]));
 }
 
 export async function verifyAuditTrail(deps: ServiceDeps, ctx: ActorContext, input: { anchor?: ChainHead | undefined } = {}): Promise<VerifyResult> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   return verifyChain(deps.db, { anchor: input.anchor });
 }
 
 export async function auditGrantTimeline(deps: ServiceDeps, ctx: ActorContext, grantId: string): Promise<GrantTimeline> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const timeline = await grantTimeline(deps.db, grantId);
   if (!timeline) throw new AppError('not_found', 'No such grant.');
   return timeline;
@@ -52,7 +52,7 @@ export interface AuditExport {
  * export carries its chain columns; records who exported what (exports copy evidence out of the portal).
  */
 export async function openAuditExport(deps: ServiceDeps, ctx: ActorContext, input: { filters: AuditFilters; format: ExportFormat }): Promise<AuditExport> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const { db, clock } = deps;
   const where = await resolveFilters(db, input.filters);
   await db.$transaction((tx) =>

@@ -5,10 +5,10 @@ import { minutes } from '@/lib/domain/clock';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { requireScope } from '@/lib/services/require-scope';
 import { actorFields } from './actor-fields';
 import type { ActivityInput } from './activity-input';
 import { appendAudit } from './append';
+import { authorize } from '@/lib/services/authorize';
 
 // Reported activity: a target or agent tells Timebox what a principal did ("tbx_3f2a… ran DELETE …",
 // "alice ran sudo … over ssh"). Timebox attributes it to the grant whose access was live for that
@@ -63,8 +63,7 @@ async function candidateGrants(db: Db, resourceId: string, input: ActivityInput)
  * so a member able to send them could fabricate it.
  */
 export async function reportActivity(deps: ServiceDeps, ctx: ActorContext, input: ActivityInput): Promise<ActivityResult> {
-  requireScope(ctx, 'activity');
-  if (!can(ctx.actor, 'admin')) throw new AppError('forbidden', 'Only admins can report activity.');
+  authorize(ctx, 'activity.report');
   const { db, clock } = deps;
   const now = clock.now();
   if (input.at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw new AppError('unprocessable', 'at: is in the future; check the reporter’s clock.', { field: 'at' });

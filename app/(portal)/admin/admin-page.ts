@@ -10,6 +10,6 @@ import { getServiceDeps } from '@/lib/services/runtime';
  */
 export async function adminPage(): Promise<{ deps: ServiceDeps; ctx: ActorContext } | null> {
   const actor = await requirePageActor();
-  if (!can(actor, 'admin')) return null;
+  if (!can(actor, 'portal.admin')) return null;
   return { deps: await getServiceDeps(), ctx: { actor, via: 'web' } };
 }

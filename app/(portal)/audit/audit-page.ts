@@ -11,6 +11,6 @@ import { getServiceDeps } from '@/lib/services/runtime';
  */
 export async function auditPage(): Promise<{ deps: ServiceDeps; ctx: ActorContext } | null> {
   const actor = await requirePageActor();
-  if (!can(actor, 'audit')) return null;
+  if (!can(actor, 'audit.read')) return null;
   return { deps: await getServiceDeps(), ctx: { actor, via: 'web' } };
 }

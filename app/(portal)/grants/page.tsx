@@ -28,10 +28,10 @@ async function everyonesLiveGrants(deps: ServiceDeps, ctx: ActorContext): Promis
 
 export default async function Page() {
   const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="Grants" />;
+  if (!can(actor, 'grants.read')) return <Forbidden what="Grants" />;
   const deps = await getServiceDeps();
   const ctx: ActorContext = { actor, via: 'web' };
-  const isAdmin = can(actor, 'admin');
+  const isAdmin = can(actor, 'grants.read_all') && can(actor, 'grants.revoke_any');
   const [mine, pendingRequests, everyone] = await Promise.all([
     listGrants(deps, ctx),
     listMyRequests(deps, ctx, { status: 'pending' }),

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Inbox' };
 
 export default async function Page() {
   const actor = await requirePageActor();
-  if (!can(actor, 'review')) return <Forbidden what="Inbox" />;
+  if (!can(actor, 'inbox.view')) return <Forbidden what="Inbox" />;
   const deps = await getServiceDeps();
   const ctx: ActorContext = { actor, via: 'web' };
   // The first render comes from here; the list then keeps itself current through /api/portal/inbox.

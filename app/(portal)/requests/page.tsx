@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'My requests' };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="My requests" />;
+  if (!can(actor, 'requests.read')) return <Forbidden what="My requests" />;
   const { created } = await searchParams;
   const requests = await listMyRequests(await getServiceDeps(), { actor, via: 'web' });
   // The id comes from the URL, so it is only ever looked up among the actor's own requests.

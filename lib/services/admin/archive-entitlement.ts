@@ -5,14 +5,15 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import type { AdminEntitlementView } from './admin-views';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { grantsPhrase, liveGrantCounts, lockEntitlements } from './live-grants';
 import { loadEntitlementForUpdate } from './load-for-update';
 import { getEntitlement } from './queries';
+import { authorize } from '@/lib/services/authorize';
 
 /** Hides one role from requesters; refused while grants of it are live (same rule as a resource). */
 export async function archiveEntitlement(deps: ServiceDeps, ctx: ActorContext, input: { entitlementId: string }): Promise<AdminEntitlementView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { entitlementId } = parseAdminInput(archiveEntitlementInput, input);
   const now = deps.clock.now();
 

@@ -5,17 +5,18 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import type { AdminResourceView } from './admin-views';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { grantsPhrase, liveGrantCounts, lockEntitlements } from './live-grants';
 import { loadResourceForUpdate } from './load-for-update';
 import { getResource } from './queries';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Hides a resource (and so all its roles) from requesters. Refused while anyone still holds, or is
  * about to hold, access through it: those grants must end first, so nothing is left unmanaged.
  */
 export async function archiveResource(deps: ServiceDeps, ctx: ActorContext, input: { resourceId: string }): Promise<AdminResourceView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { resourceId } = parseAdminInput(archiveResourceInput, input);
   const now = deps.clock.now();
 

@@ -6,15 +6,16 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { entitlementView, type AdminEntitlementView, type WithWarnings } from './admin-views';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { policyData } from './policy-data';
 import { policyWarnings } from './policy-warnings';
 import { orConflict } from './unique-conflict';
+import { authorize } from '@/lib/services/authorize';
 
 /** A new role on a resource, created together with its policy (no policy would mean nobody may request it). */
 export async function createEntitlement(deps: ServiceDeps, ctx: ActorContext, input: CreateEntitlementInput): Promise<WithWarnings & { entitlement: AdminEntitlementView }> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { resourceId, policy, ...data } = parseAdminInput(createEntitlementInput, input);
   const settings = data.settings as Prisma.InputJsonObject;
   const rules = policyData(policy);

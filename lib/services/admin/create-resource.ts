@@ -6,12 +6,13 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { resourceView, type AdminResourceView } from './admin-views';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { orConflict } from './unique-conflict';
+import { authorize } from '@/lib/services/authorize';
 
 /** A new resource, with no roles yet (so nothing is requestable until a role with a policy is added). */
 export async function createResource(deps: ServiceDeps, ctx: ActorContext, input: CreateResourceInput): Promise<AdminResourceView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const data = parseAdminInput(createResourceInput, input);
   const settings = data.settings as Prisma.InputJsonObject;
   const taken = () => new AppError('conflict', `A resource with the slug "${data.slug}" already exists (archived ones keep their slug).`, { field: 'slug' });

@@ -1,17 +1,6 @@
 import type { z } from 'zod';
-import type { ActorContext } from '@/lib/domain/context';
-import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/http/to-error-body';
-
-/**
- * Admin work is for portal admins in a browser session. No token scope covers it (fail closed),
- * so even an admin's API token is refused: a leaked token must not be able to rewrite policy.
- */
-export function requireAdmin(ctx: ActorContext): void {
-  if (!can(ctx.actor, 'admin')) throw new AppError('forbidden', 'Only Timebox administrators can manage resources and policies.');
-  if (ctx.token) throw new AppError('forbidden', 'Resources and policies cannot be managed with an API token.');
-}
 
 /**
  * Services re-check their input: the action already parsed it, but REST handlers, scripts and tests

@@ -1,6 +1,6 @@
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
-import { requireAdmin } from './guard';
+import { authorize } from '@/lib/services/authorize';
 
 export interface GroupSummary {
   name: string;
@@ -12,7 +12,7 @@ export interface GroupSummary {
 
 /** Known groups, for the pickers on policy forms. */
 export async function listGroups(deps: ServiceDeps, ctx: ActorContext): Promise<GroupSummary[]> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const groups = await deps.db.group.findMany({
     orderBy: { name: 'asc' },
     select: { name: true, description: true, source: true, _count: { select: { memberships: { where: { user: { disabledAt: null } } } } } },

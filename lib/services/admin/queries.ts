@@ -4,9 +4,9 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { entitlementView, policyView, resourceView, type AdminEntitlementView, type AdminResourceView } from './admin-views';
-import { requireAdmin } from './guard';
 import { liveGrantCounts } from './live-grants';
 import { policyWarnings } from './policy-warnings';
+import { authorize } from '@/lib/services/authorize';
 
 // Live roles first, then archived ones, each by name.
 const withEntitlements = {
@@ -18,7 +18,7 @@ const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** Every resource with its roles, policies and live-grant counts; archived ones last. */
 export async function listResources(deps: ServiceDeps, ctx: ActorContext, input: { includeArchived?: boolean } = {}): Promise<AdminResourceView[]> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const rows = await deps.db.resource.findMany({
     where: input.includeArchived ? {} : { archivedAt: null },
     include: withEntitlements,
@@ -29,7 +29,7 @@ export async function listResources(deps: ServiceDeps, ctx: ActorContext, input:
 }
 
 export async function getResource(deps: ServiceDeps, ctx: ActorContext, input: { resourceId: string }): Promise<AdminResourceView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const row = isUuid(input.resourceId) ? await deps.db.resource.findUnique({ where: { id: input.resourceId }, include: withEntitlements }) : null;
   if (!row) throw new AppError('not_found', 'No such resource.');
   return resourceView(row, await liveGrantCounts(deps.db, row.entitlements.map((e) => e.id)));
@@ -43,7 +43,7 @@ export interface EntitlementDetail {
 }
 
 export async function getEntitlement(deps: ServiceDeps, ctx: ActorContext, input: { entitlementId: string }): Promise<EntitlementDetail> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const row = isUuid(input.entitlementId) ? await deps.db.entitlement.findUnique({ where: { id: input.entitlementId }, include: { policy: true, resource: true } }) : null;
   if (!row) throw new AppError('not_found', 'No such role.');
   const live = await liveGrantCounts(deps.db, [row.id]);

@@ -6,13 +6,14 @@ import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import type { AdminEntitlementView } from './admin-views';
 import { changedFields } from './diff';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { loadEntitlementForUpdate, refuseArchived } from './load-for-update';
 import { getEntitlement } from './queries';
+import { authorize } from '@/lib/services/authorize';
 
 /** Changes a role's description or connector settings (its policy has its own service: upsertPolicy). */
 export async function updateEntitlement(deps: ServiceDeps, ctx: ActorContext, input: UpdateEntitlementInput): Promise<AdminEntitlementView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { entitlementId, ...next } = parseAdminInput(updateEntitlementInput, input);
 
   await deps.db.$transaction(async (tx) => {

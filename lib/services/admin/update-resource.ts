@@ -6,13 +6,14 @@ import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import type { AdminResourceView } from './admin-views';
 import { changedFields } from './diff';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { getResource } from './queries';
+import { authorize } from '@/lib/services/authorize';
 
 /** Changes a resource's name, description or settings; an edit that changes nothing writes nothing. */
 export async function updateResource(deps: ServiceDeps, ctx: ActorContext, input: UpdateResourceInput): Promise<AdminResourceView> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { resourceId, ...next } = parseAdminInput(updateResourceInput, input);
 
   await deps.db.$transaction(async (tx) => {

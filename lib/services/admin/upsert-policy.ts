@@ -5,18 +5,19 @@ import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import { policyView, type AdminEntitlementView, type WithWarnings } from './admin-views';
 import { changedFields } from './diff';
-import { parseAdminInput, requireAdmin } from './guard';
+import { parseAdminInput } from './guard';
 import { loadEntitlementForUpdate, refuseArchived } from './load-for-update';
 import { policyData } from './policy-data';
 import { policyWarnings } from './policy-warnings';
 import { getEntitlement } from './queries';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Sets the whole policy of a role (creating it if the role had none). The change applies to requests
  * made from now on; pending requests and live grants keep what they were decided under.
  */
 export async function upsertPolicy(deps: ServiceDeps, ctx: ActorContext, input: UpsertPolicyInput): Promise<WithWarnings & { entitlement: AdminEntitlementView }> {
-  requireAdmin(ctx);
+  authorize(ctx, 'portal.admin');
   const { entitlementId, ...policy } = parseAdminInput(upsertPolicyInput, input);
   const next = policyData(policy);
 

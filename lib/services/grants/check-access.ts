@@ -1,6 +1,6 @@
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../require-scope';
+import { authorize } from '@/lib/services/authorize';
 
 export interface AccessCheck {
   allowed: boolean;
@@ -13,7 +13,7 @@ export interface AccessCheck {
  * grant's own end time, so access reads as ended the instant it ends, even before the sweep runs.
  */
 export async function checkAccess(deps: ServiceDeps, ctx: ActorContext, query: { user: string; resource: string; role: string }): Promise<AccessCheck> {
-  requireScope(ctx, 'check');
+  authorize(ctx, 'access.check');
   const now = deps.clock.now();
   const grant = await deps.db.grant.findFirst({
     where: {

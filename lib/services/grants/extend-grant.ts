@@ -8,9 +8,9 @@ import { createRequest } from '../lifecycle/create';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { autoApprove } from '../lifecycle/auto-approve';
 import { policyRules } from '../policy-rules';
-import { requireScope } from '../require-scope';
 import { lockGrantRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Asks for more time on a live grant, through the same policy as a new request: the total
@@ -18,7 +18,7 @@ import { requestInclude, requestView, type RequestView } from '../views';
  * Returns the extension request: approved (and applied) at once, or pending for approvers.
  */
 export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; minutes: number; justification: string }): Promise<RequestView> {
-  requireScope(ctx, 'grants');
+  authorize(ctx, 'grants.manage');
   const { db, clock } = deps;
   const now = clock.now();
 

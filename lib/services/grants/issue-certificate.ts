@@ -5,8 +5,8 @@ import { signsCertificates } from '@/lib/connectors/registry';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../require-scope';
 import { loadUsableOwnGrant } from './holder-grant';
+import { authorize } from '@/lib/services/authorize';
 
 export interface IssuedCertificateRecord {
   serial: string;
@@ -19,7 +19,7 @@ export interface IssuedCertificateRecord {
  * early revoke can put it in the KRL; `remember` saves the key on the user's profile for next time.
  */
 export async function issueGrantCertificate(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; publicKey: string; remember?: boolean }) {
-  requireScope(ctx, 'grants');
+  authorize(ctx, 'grants.manage');
   const { grant, target, connector } = await loadUsableOwnGrant(deps, ctx, input.grantId);
   if (!signsCertificates(connector)) throw new AppError('unprocessable', `Resources of kind ${target.resource.kind} do not use SSH certificates.`);
   let cert: Awaited<ReturnType<typeof connector.signCertificate>> & { keyId?: string; fingerprint?: string };

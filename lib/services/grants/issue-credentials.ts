@@ -6,15 +6,15 @@ import type { DatabaseCredentials } from '@/lib/connectors/types';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../require-scope';
 import { loadUsableOwnGrant } from './holder-grant';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Sets a fresh password in the target for the holder's active grant and returns it — once. Timebox never
  * stores it; each call replaces the previous one. The audit event records that it happened, not the secret.
  */
 export async function issueGrantCredentials(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string }): Promise<DatabaseCredentials> {
-  requireScope(ctx, 'grants');
+  authorize(ctx, 'grants.manage');
   const { grant, target, connector } = await loadUsableOwnGrant(deps, ctx, input.grantId);
   if (!issuesCredentials(connector)) throw new AppError('unprocessable', `Resources of kind ${target.resource.kind} do not use passwords.`);
   let credentials: DatabaseCredentials;

@@ -4,21 +4,21 @@ import type { GrantStatus } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../require-scope';
 import { grantInclude, grantView, type GrantView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 /** The actor's own grants; admins (and auditors, read-only) may ask for everyone's with `all`. */
 export async function listGrants(deps: ServiceDeps, ctx: ActorContext, filter: { status?: GrantStatus | undefined; all?: boolean; limit?: number } = {}): Promise<GrantView[]> {
-  requireScope(ctx, 'grants');
-  const everyone = filter.all && can(ctx.actor, 'audit');
+  authorize(ctx, 'grants.read');
+  const everyone = filter.all && can(ctx, 'grants.read_all');
   const where: Prisma.GrantWhereInput = { ...(everyone ? {} : { userId: ctx.actor.id }), ...(filter.status ? { status: filter.status } : {}) };
   const rows = await deps.db.grant.findMany({ where, include: grantInclude, orderBy: [{ expiresAt: 'desc' }], take: filter.limit ?? 200 });
   return rows.map(grantView);
 }
 
 export async function getGrant(deps: ServiceDeps, ctx: ActorContext, grantId: string): Promise<GrantView> {
-  requireScope(ctx, 'grants');
-  const row = await deps.db.grant.findFirst({ where: { id: grantId, ...(can(ctx.actor, 'audit') ? {} : { userId: ctx.actor.id }) }, include: grantInclude });
+  authorize(ctx, 'grants.read');
+  const row = await deps.db.grant.findFirst({ where: { id: grantId, ...(can(ctx, 'grants.read_all') ? {} : { userId: ctx.actor.id }) }, include: grantInclude });
   if (!row) throw new AppError('not_found', 'No such grant.');
   return grantView(row);
 }

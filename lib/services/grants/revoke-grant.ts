@@ -4,19 +4,19 @@ import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { afterCommitFor, runAfterCommit } from '../lifecycle/after-commit';
 import { transitionGrant } from '../lifecycle/transition';
-import { requireScope } from '../require-scope';
 import { lockGrantRow } from '../row-lock';
 import { grantInclude, grantView, type GrantView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Ends a grant early: the holder or an admin. A scheduled grant is revoked at once (nothing was
  * provisioned); an active one moves to `revoking` and is deprovisioned now, with retries if that fails.
  */
 export async function revokeGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; reason?: string | undefined }): Promise<GrantView> {
-  requireScope(ctx, 'grants');
+  authorize(ctx, 'grants.manage');
   const { db, clock } = deps;
   const now = clock.now();
-  const mayRevokeAny = can(ctx.actor, 'admin');
+  const mayRevokeAny = can(ctx, 'grants.revoke_any');
   const reason = input.reason ?? null;
 
   const next = await db.$transaction(async (tx) => {

@@ -1,9 +1,9 @@
-import { requireAuditor } from '@/lib/audit/require-auditor';
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import { currentCounts, type CurrentCounts } from './current-counts';
 import { decisionTime, type DecisionTime } from './decision-time';
 import { grantsByResource, type GrantsByResource } from './grants-by-resource';
+import { authorize } from '@/lib/services/authorize';
 
 // The compliance dashboard's metrics: read-only, for auditors and admins (they summarise everyone's
 // access). Windows are measured from the injected clock, so tests move time instead of waiting.
@@ -16,7 +16,7 @@ export interface AuditMetrics {
 }
 
 export async function getAuditMetrics(deps: ServiceDeps, ctx: ActorContext): Promise<AuditMetrics> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const now = deps.clock.now();
   const [counts, decisions, grants] = await Promise.all([currentCounts(deps.db, now), decisionTime(deps.db, now), grantsByResource(deps.db, now)]);
   return { asOf: now.toISOString(), counts, decisionTime: decisions, grantsByResource: grants };

@@ -1,6 +1,6 @@
-import { requireAuditor } from '@/lib/audit/require-auditor';
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
+import { authorize } from '@/lib/services/authorize';
 
 export interface AuditFilterOptions {
   /** Every resource, archived ones too: the trail still names them. */
@@ -11,7 +11,7 @@ export interface AuditFilterOptions {
 
 /** The choices the dashboard's filter form offers. Small tables: a few resources, one row per person. */
 export async function listAuditFilterOptions(deps: ServiceDeps, ctx: ActorContext): Promise<AuditFilterOptions> {
-  requireAuditor(ctx);
+  authorize(ctx, 'audit.read');
   const [resources, people] = await Promise.all([
     deps.db.resource.findMany({ select: { slug: true, name: true, archivedAt: true }, orderBy: { slug: 'asc' } }),
     deps.db.user.findMany({ select: { email: true, name: true }, orderBy: { email: 'asc' }, take: 1000 }),

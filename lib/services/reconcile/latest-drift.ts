@@ -2,6 +2,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
+import { authorize } from '@/lib/services/authorize';
 
 export interface DriftRun {
   /** When the run finished (its `reconcile.completed` event). */
@@ -37,7 +38,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
  * each finding still names its resource and principal, so the list stays true, only its grouping blurs.
  */
 export async function latestDrift(deps: ServiceDeps, ctx: ActorContext): Promise<{ run: DriftRun | null; findings: DriftFinding[] }> {
-  if (!can(ctx.actor, 'admin')) throw new AppError('forbidden', 'Only administrators can see reconciliation results.');
+  authorize(ctx, 'portal.admin');
   const { db } = deps;
   const last = await db.auditEvent.findFirst({ where: { action: 'reconcile.completed' }, orderBy: { seq: 'desc' } });
   if (!last) return { run: null, findings: [] };

@@ -6,6 +6,7 @@ import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { errorMessage } from '@/lib/errors';
+import { authorize } from '@/lib/services/authorize';
 
 export interface DriftItem {
   resource: string;
@@ -29,7 +30,7 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'ob
  * remove mode, takes away) access nobody asked for. Every finding is an audit event.
  */
 export async function reconcile(deps: ServiceDeps, ctx: ActorContext | SystemContext, options: { remove: boolean }): Promise<ReconcileReport> {
-  if (!('system' in ctx) && !can(ctx.actor, 'admin')) throw new AppError('forbidden', 'Only administrators can run reconciliation.');
+  if (!('system' in ctx)) authorize(ctx, 'portal.admin');
   const { db } = deps;
   const report: ReconcileReport = { drift: [], removed: 0, failed: [] };
   const resources = await db.resource.findMany({ where: { archivedAt: null }, include: { entitlements: { where: { archivedAt: null } } }, orderBy: { slug: 'asc' } });

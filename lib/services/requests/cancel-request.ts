@@ -2,13 +2,13 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { transitionRequest } from '../lifecycle/transition';
-import { requireScope } from '../require-scope';
 import { lockRequestRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 /** The requester withdraws a pending request. Someone else's id finds nothing. */
 export async function cancelRequest(deps: ServiceDeps, ctx: ActorContext, input: { requestId: string; comment?: string | undefined }): Promise<RequestView> {
-  requireScope(ctx, 'requests');
+  authorize(ctx, 'requests.create');
   const { db, clock } = deps;
   await db.$transaction(async (tx) => {
     if (!(await lockRequestRow(tx, input.requestId))) throw new AppError('not_found', 'No such request.');

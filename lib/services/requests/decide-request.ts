@@ -9,9 +9,9 @@ import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { requestEventIds } from '@/lib/audit/event-ids';
 import { transitionRequest } from '../lifecycle/transition';
 import { policyRules } from '../policy-rules';
-import { requireScope } from '../require-scope';
 import { lockRequestRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 export interface DecisionInput {
   requestId: string;
@@ -25,7 +25,7 @@ export interface DecisionInput {
  * and a decision on a request that is no longer pending is a conflict.
  */
 export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input: DecisionInput): Promise<RequestView> {
-  requireScope(ctx, 'approvals');
+  authorize(ctx, 'approvals.decide');
   const { db, clock } = deps;
   const now = clock.now();
   if (input.decision === 'deny' && !input.comment) {

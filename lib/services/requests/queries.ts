@@ -4,8 +4,8 @@ import type { RequestStatus } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../require-scope';
 import { requestInclude, requestView, type RequestView } from '../views';
+import { authorize } from '@/lib/services/authorize';
 
 /**
  * Requests an actor may decide: pending, not their own, not already decided by them (one person counts
@@ -23,12 +23,12 @@ function inboxWhere(ctx: ActorContext, now: Date): Prisma.AccessRequestWhereInpu
 
 /** Whose requests an actor may read: their own, those they may decide, or all for auditors and admins. */
 function visibleWhere(ctx: ActorContext): Prisma.AccessRequestWhereInput {
-  if (can(ctx.actor, 'audit')) return {};
+  if (can(ctx, 'requests.read_all')) return {};
   return { OR: [{ requesterId: ctx.actor.id }, { entitlement: { policy: { approverGroups: { hasSome: ctx.actor.groups } } } }] };
 }
 
 export async function listMyRequests(deps: ServiceDeps, ctx: ActorContext, filter: { status?: RequestStatus | undefined; limit?: number } = {}): Promise<RequestView[]> {
-  requireScope(ctx, 'requests');
+  authorize(ctx, 'requests.read');
   const rows = await deps.db.accessRequest.findMany({
     where: { requesterId: ctx.actor.id, ...(filter.status ? { status: filter.status } : {}) },
     include: requestInclude,
@@ -40,7 +40,7 @@ export async function listMyRequests(deps: ServiceDeps, ctx: ActorContext, filte
 
 /** The approver's queue, oldest first. */
 export async function listInbox(deps: ServiceDeps, ctx: ActorContext, filter: { limit?: number } = {}): Promise<RequestView[]> {
-  requireScope(ctx, 'approvals');
+  authorize(ctx, 'approvals.read');
   if (ctx.actor.groups.length === 0) return [];
   const rows = await deps.db.accessRequest.findMany({ where: inboxWhere(ctx, deps.clock.now()), include: requestInclude, orderBy: { createdAt: 'asc' }, take: filter.limit ?? 100 });
   return rows.map(requestView);
@@ -53,7 +53,7 @@ export async function countInbox(deps: ServiceDeps, ctx: ActorContext): Promise<
 
 /** Requests visible to the actor, newest first (REST `GET /requests`). */
 export async function listVisibleRequests(deps: ServiceDeps, ctx: ActorContext, filter: { status?: RequestStatus | undefined; mine?: boolean; limit?: number }): Promise<RequestView[]> {
-  requireScope(ctx, 'requests');
+  authorize(ctx, 'requests.read');
   const where: Prisma.AccessRequestWhereInput = {
     AND: [filter.mine ? { requesterId: ctx.actor.id } : visibleWhere(ctx), filter.status ? { status: filter.status } : {}],
   };
@@ -63,7 +63,7 @@ export async function listVisibleRequests(deps: ServiceDeps, ctx: ActorContext, 
 
 /** One request, if the actor may see it; anyone else's id finds nothing (404, not 403). */
 export async function getRequest(deps: ServiceDeps, ctx: ActorContext, requestId: string): Promise<RequestView> {
-  requireScope(ctx, 'requests');
+  authorize(ctx, 'requests.read');
   const row = await deps.db.accessRequest.findFirst({ where: { AND: [{ id: requestId }, visibleWhere(ctx)] }, include: requestInclude });
   if (!row) throw new AppError('not_found', 'No such request.');
   return requestView(row);

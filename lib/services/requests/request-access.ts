@@ -10,10 +10,10 @@ import { autoApprove } from '../lifecycle/auto-approve';
 import { createRequest } from '../lifecycle/create';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { policyRules } from '../policy-rules';
-import { requireScope } from '../require-scope';
 import { lockUserEntitlement } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { findEntitlement } from './find-entitlement';
+import { authorize } from '@/lib/services/authorize';
 
 const LATEST_START_MS = minutes(60 * 24 * 30);
 const START_GRACE_MS = minutes(1);
@@ -24,7 +24,7 @@ const START_GRACE_MS = minutes(1);
  * pointing to Extend — it never creates a grant whose end would cut the first one short.
  */
 export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput): Promise<RequestView> {
-  requireScope(ctx, 'requests');
+  authorize(ctx, 'requests.create');
   const { db, clock } = deps;
   const now = clock.now();
   if (input.startAt && input.startAt.getTime() < now.getTime() - START_GRACE_MS) {

@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps';
 import { tokenActorFields } from './token-audit';
 import type { CreateTokenInput } from './token-input';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret';
-import { grantableScopes } from './token-scopes';
+import { grantableScopes } from '@/lib/domain/permissions';
 import { tokenView, type TokenView } from './token-view';
 
 const DAY_MS = 24 * 60 * 60_000;

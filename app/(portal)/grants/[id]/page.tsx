@@ -50,7 +50,7 @@ function NotUsable({ grant }: { grant: GrantView }) {
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="Grants" />;
+  if (!can(actor, 'grants.read')) return <Forbidden what="Grants" />;
   const ctx: ActorContext = { actor, via: 'web' };
   const page = await loadGrantPage(await getServiceDeps(), ctx, (await params).id);
   if (!page) notFound();

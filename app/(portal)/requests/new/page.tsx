@@ -14,7 +14,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="Request access" />;
+  if (!can(actor, 'requests.create')) return <Forbidden what="Request access" />;
   const params = await searchParams;
   // Only what the actor is eligible for: the form never offers a role the service would refuse.
   const catalog = await listRequestable(await getServiceDeps(), { actor, via: 'web' });

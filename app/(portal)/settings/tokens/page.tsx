@@ -6,7 +6,7 @@ import { requirePageActor } from '@/lib/auth/page-guard';
 import { defaultScopes, tokenScopes } from '@/lib/domain/scopes';
 import { getServiceDeps } from '@/lib/services/runtime';
 import { listApiTokens } from '@/lib/services/tokens/list-api-tokens';
-import { grantableScopes } from '@/lib/services/tokens/token-scopes';
+import { grantableScopes } from '@/lib/domain/permissions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'API tokens' };
