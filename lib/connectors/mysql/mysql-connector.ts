@@ -1,5 +1,6 @@
-import { type Clock, systemClock } from '@/lib/domain/clock';
-import { type AdminTimeouts, adminTimeouts } from '../kit/admin-client';
+import { systemClock } from '@/lib/domain/clock';
+import { adminTimeouts } from '../kit/admin-client';
+import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
 import { createMysqlAdmin } from './admin-client';
@@ -9,13 +10,7 @@ import { issuePassword } from './issue-credentials';
 import { provisionUser } from './provision';
 import { resolveMysqlTarget } from './settings';
 
-export interface MysqlConnectorOptions {
-  /** Where the admin URL env vars are read; defaults to process.env (read at each call, never cached). */
-  env?: Record<string, string | undefined>;
-  clock?: Clock;
-  /** Replaces some of the admin timeouts derived from the revocation lease (tests use short ones). */
-  adminTimeouts?: Partial<AdminTimeouts>;
-}
+export type MysqlConnectorOptions = DatabaseConnectorOptions;
 
 /**
  * `mysql` resources (MariaDB): one user per grant (tbx_<grant id prefix>) with the entitlement's
