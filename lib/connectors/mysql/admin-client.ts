@@ -1,8 +1,11 @@
 import mysql from 'mysql2/promise';
+import { type AdminClient, type AdminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
+import { type ConnectorError } from '../kit/connector-error';
+import { targetError } from '../kit/target-error';
 import type { MysqlTarget } from './settings';
 
-/** A message the connector wrote itself (a refusal, or a driver error already made readable): passed through as is. */
-export class ConnectorError extends Error {}
+/** The admin client the mysql connector uses: a call gets one connection to the target's server. */
+export type MysqlAdmin = AdminClient<MysqlTarget, mysql.Connection>;
 
 // Network failures and a server going down: the target is not there right now, retrying later may work.
 const UNREACHABLE_CODES = new Set([
@@ -18,34 +21,39 @@ const UNREACHABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
 ]);
 
-/** An Error whose message is short, readable and free of secrets: it becomes a grant's failure reason or lastError. */
-export function targetError(error: unknown, target: MysqlTarget): ConnectorError {
-  if (error instanceof ConnectorError) return error;
-  const e = error as { code?: string; message?: string };
-  let message = (e?.message || e?.code || String(error)).split('\n')[0]!.slice(0, 300);
-  if (target.admin.password) message = message.split(target.admin.password).join('***');
-  const unreachable = e?.code !== undefined && UNREACHABLE_CODES.has(e.code);
-  return new ConnectorError(unreachable ? `target unreachable: ${message}` : `mysql: ${message}`);
-}
+/** A driver error as a short, readable, secret-free ConnectorError: it becomes a grant's failure reason or lastError. */
+export const mysqlError = (error: unknown, target: MysqlTarget): ConnectorError =>
+  targetError(error, { system: 'mysql', secrets: [target.admin.password], unreachableCodes: UNREACHABLE_CODES });
 
-/** One admin connection for one connector call, always closed; every error comes out through targetError. */
-export async function withAdmin<T>(target: MysqlTarget, fn: (c: mysql.Connection) => Promise<T>): Promise<T> {
-  let connection: mysql.Connection | undefined;
-  try {
-    connection = await mysql.createConnection({ ...target.admin, connectTimeout: 5_000, multipleStatements: false });
-    connection.on('error', () => {}); // a server that goes away mid-call surfaces as the query's rejection, not a crash
-    // UTC, so an event scheduled AT a timestamp means the same instant whatever the server's zone and DST.
-    await connection.query(`SET time_zone = '+00:00'`);
-    return await fn(connection);
-  } catch (error) {
-    throw targetError(error, target);
-  } finally {
-    await connection?.end().catch(() => connection?.destroy());
-  }
-}
+/** Seconds as MariaDB's session variables take them. lock_wait_timeout takes whole seconds only: rounded up, and never 0 ("do not wait"). */
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+const wholeSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** A string literal for SQL that cannot take placeholders (account names, event bodies). */
-export const literal = (value: string) => mysql.escape(value);
-export const ident = (name: string) => mysql.escapeId(name);
-/** 'user'@'host', as CREATE/ALTER/DROP USER and GRANT want it. */
-export const account = (user: string, host: string) => `${literal(user)}@${literal(host)}`;
+/**
+ * One admin connection per call, always closed, with the server's own bounds set first:
+ * max_statement_time cancels any statement past the bound (it is what stops a DROP USER waiting on a
+ * grant table someone holds locked: lock_wait_timeout does not cover that wait), lock_wait_timeout bounds
+ * metadata lock waits (GRANT on a table someone altered), innodb_lock_wait_timeout row lock waits.
+ */
+export function createMysqlAdmin(timeouts: AdminTimeouts = LEASE_DERIVED_TIMEOUTS): MysqlAdmin {
+  return {
+    timeouts,
+    async withAdmin(target, fn) {
+      let connection: mysql.Connection | undefined;
+      try {
+        connection = await mysql.createConnection({ ...target.admin, connectTimeout: timeouts.connectMs, multipleStatements: false });
+        connection.on('error', () => {}); // a server that goes away mid-call surfaces as the query's rejection, not a crash
+        // UTC, so an event scheduled AT a timestamp means the same instant whatever the server's zone and DST.
+        await connection.query(
+          `SET time_zone = '+00:00', max_statement_time = ${seconds(timeouts.statementMs)},
+               lock_wait_timeout = ${wholeSeconds(timeouts.lockMs)}, innodb_lock_wait_timeout = ${wholeSeconds(timeouts.lockMs)}`,
+        );
+        return await fn(connection);
+      } catch (error) {
+        throw mysqlError(error, target);
+      } finally {
+        await connection?.end().catch(() => connection?.destroy());
+      }
+    },
+  };
+}

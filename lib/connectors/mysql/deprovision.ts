@@ -1,7 +1,9 @@
 import type mysql from 'mysql2/promise';
-import { account, ConnectorError, ident, withAdmin } from './admin-client';
-import { endEventName } from './account-secret';
+import { ConnectorError } from '../kit/connector-error';
+import type { MysqlAdmin } from './admin-client';
+import { endEventName } from './end-event';
 import type { MysqlTarget } from './settings';
+import { account, ident } from './sql-quote';
 
 const KILL_WAIT_MS = 5_000;
 const ER_NO_SUCH_THREAD = 1094;
@@ -10,8 +12,8 @@ const ER_NO_SUCH_THREAD = 1094;
  * Drops the grant's user (no new logins, privileges gone), then kills every connection it still has,
  * then drops its end-time event. Idempotent: a user already gone (the event may have done it) is success.
  */
-export async function dropUser(t: MysqlTarget, user: string, host = t.userHost): Promise<void> {
-  await withAdmin(t, async (c) => {
+export async function dropUser(admin: MysqlAdmin, t: MysqlTarget, user: string, host = t.userHost): Promise<void> {
+  await admin.withAdmin(t, async (c) => {
     await c.query(`DROP USER IF EXISTS ${account(user, host)}`);
     await killConnections(c, user);
     await c.query(`DROP EVENT IF EXISTS ${ident(t.database)}.${ident(endEventName(user))}`);

@@ -1,8 +1,11 @@
 import type mysql from 'mysql2/promise';
+import { PRINCIPAL_PREFIX } from '../kit/principal-name';
 import type { GrantTarget } from '../types';
-import { account, ident, literal } from './admin-client';
-import { endEventName } from './account-secret';
 import type { MysqlTarget } from './settings';
+import { account, ident, literal } from './sql-quote';
+
+/** The event that ends the grant inside MariaDB itself (the second guard). */
+export const endEventName = (user: string) => `tbx_end_${user.slice(PRINCIPAL_PREFIX.length)}`;
 
 /**
  * The event's comment ties the grant's user to its resource (MariaDB users carry no comment of their own;

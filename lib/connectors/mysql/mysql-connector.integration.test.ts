@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { requireServer } from '@/lib/testing/require-server';
 import { TcpRelay } from '@/lib/testing/tcp-proxy';
+import { adminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
+import { ConnectorError } from '../kit/connector-error';
 import type { GrantTarget } from '../types';
+import { createMysqlAdmin } from './admin-client';
 import { createMysqlConnector } from './mysql-connector';
+import { resolveMysqlTarget } from './settings';
 
 // The MariaDB on this machine (root, empty password). On CI an unreachable server fails the file.
 const serverUrl = new URL(process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test');
@@ -50,6 +54,10 @@ const login = async (url: string) => {
   c.on('error', () => {});
   return c;
 };
+/** The end-time event tests need the event scheduler. Off CI a server started with it DISABLED skips them; on CI that fails them. */
+const requireEvents = (ctx: TestContext) => {
+  if (!requireServer('a MariaDB whose event_scheduler is not DISABLED (start it with event_scheduler=ON or OFF)', eventsRun ? 'yes' : undefined)) ctx.skip();
+};
 const userExists = async (user: string) => ((await admin.query<mysql.RowDataPacket[]>('SELECT 1 FROM mysql.user WHERE User = ?', [user]))[0]).length > 0;
 
 describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
@@ -64,7 +72,6 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
     schedulerWas = String(row!.s);
     if (schedulerWas === 'OFF') await admin.query('SET GLOBAL event_scheduler = ON');
     eventsRun = schedulerWas !== 'DISABLED';
-    if (!eventsRun) console.warn('event_scheduler is DISABLED at server start: the end-time event test is skipped');
     env.TARGET_MYSQL_URL = `mysql://${encodeURIComponent(adminOptions.user)}:${encodeURIComponent(adminOptions.password)}@127.0.0.1:${await relay.start()}/`;
   });
 
@@ -120,7 +127,7 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
   });
 
   it('holds the end time by itself: with no deprovision, the end event drops the user and kills its connection', async (ctx) => {
-    if (!eventsRun) ctx.skip();
+    requireEvents(ctx);
     const t = grant({ expiresAt: new Date(Date.now() + 2_000) });
     await connector.provision(t);
     const creds = await connector.issueCredentials(t);
@@ -171,7 +178,7 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
   });
 
   it('works with the least-privileged admin the docs name', async (ctx) => {
-    if (!eventsRun) ctx.skip();
+    requireEvents(ctx);
     await admin.query(`CREATE OR REPLACE USER 'tbxadmin_it'@'%' IDENTIFIED BY 'least-priv-pw'`);
     await admin.query(`GRANT CREATE USER, PROCESS, CONNECTION ADMIN ON *.* TO 'tbxadmin_it'@'%'`);
     await admin.query(`GRANT SELECT ON mysql.* TO 'tbxadmin_it'@'%'`);
@@ -214,5 +221,46 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
     await connector.deprovision(other);
     const left = (await connector.listActual(resource, [readOnly])).map((a) => a.principal);
     expect(left).not.toContain(`${userOf(mine)}@%`);
+  });
+
+  it('sets the server\'s own bounds on every admin session, derived from the revocation lease', async () => {
+    const target = resolveMysqlTarget(grant().resource, env);
+    const bounds = await createMysqlAdmin(adminTimeouts()).withAdmin(target, async (c) => {
+      const [[row]] = await c.query<mysql.RowDataPacket[]>('SELECT @@max_statement_time AS statement, @@lock_wait_timeout AS mdl, @@innodb_lock_wait_timeout AS row_lock, @@time_zone AS tz');
+      return row;
+    });
+    const { statementMs, lockMs } = LEASE_DERIVED_TIMEOUTS;
+    expect(bounds).toEqual({ statement: statementMs / 1000, mdl: lockMs / 1000, row_lock: lockMs / 1000, tz: '+00:00' });
+  });
+
+  it('fails a deprovision stuck on a locked grant table within its bound, with nothing dropped, and finishes once the lock is gone', async () => {
+    // A bound much shorter than the lease-derived 20 s keeps the test fast; the mechanism is the same.
+    const statementMs = 1_000;
+    const bounded = createMysqlConnector({ env, adminTimeouts: { statementMs, lockMs: statementMs } });
+    const t = grant();
+    await connector.provision(t);
+    // Another session holds mysql.global_priv (where DROP USER must write) for as long as it likes. Only
+    // max_statement_time ends that wait: lock_wait_timeout does not cover it.
+    const holder = await mysql.createConnection(adminOptions);
+    let error: unknown;
+    let took = 0;
+    try {
+      await holder.query('LOCK TABLES mysql.global_priv READ');
+      const started = Date.now();
+      error = await bounded.deprovision(t).then(() => undefined, (e: unknown) => e);
+      took = Date.now() - started;
+      expect(await userExists(userOf(t))).toBe(true); // reading is not blocked, and nothing was dropped
+    } finally {
+      await holder.query('UNLOCK TABLES');
+      await holder.end();
+    }
+    console.log(`mysql deprovision against a held lock failed after ${took} ms (bound ${statementMs} ms)`);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as Error).message).toBe('mysql: Query execution was interrupted (max_statement_time exceeded)');
+    expect(took).toBeGreaterThanOrEqual(statementMs - 50); // it really waited on the lock…
+    expect(took).toBeLessThan(statementMs + 4_000); // …and gave up at the bound, far inside the 60 s lease
+
+    await bounded.deprovision(t);
+    expect(await userExists(userOf(t))).toBe(false);
   });
 });

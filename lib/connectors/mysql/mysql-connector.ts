@@ -1,17 +1,16 @@
-import { type Clock, systemClock } from '@/lib/domain/clock';
+import { systemClock } from '@/lib/domain/clock';
+import { adminTimeouts } from '../kit/admin-client';
+import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
+import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
-import { grantPrincipal } from './account-secret';
+import { createMysqlAdmin } from './admin-client';
 import { dropUser } from './deprovision';
 import { listUsers, removeUserAccess, verifyUser } from './inspect';
 import { issuePassword } from './issue-credentials';
 import { provisionUser } from './provision';
 import { resolveMysqlTarget } from './settings';
 
-export interface MysqlConnectorOptions {
-  /** Where the admin URL env vars are read; defaults to process.env (read at each call, never cached). */
-  env?: Record<string, string | undefined>;
-  clock?: Clock;
-}
+export type MysqlConnectorOptions = DatabaseConnectorOptions;
 
 /**
  * `mysql` resources (MariaDB): one user per grant (tbx_<grant id prefix>) with the entitlement's
@@ -21,16 +20,17 @@ export interface MysqlConnectorOptions {
 export function createMysqlConnector(options: MysqlConnectorOptions = {}): Connector & CredentialIssuer {
   const env = () => options.env ?? process.env;
   const clock = options.clock ?? systemClock;
+  const admin = createMysqlAdmin(adminTimeouts(options.adminTimeouts));
   // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
   return {
     kind: 'mysql',
-    provision: async (target) => ({ targetState: await provisionUser(resolveMysqlTarget(target.resource, env()), target) }),
+    provision: async (target) => ({ targetState: await provisionUser(admin, resolveMysqlTarget(target.resource, env()), target) }),
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
-    deprovision: async (target) => dropUser(resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
-    verify: async (target) => verifyUser(resolveMysqlTarget(target.resource, env()), target),
-    listActual: async (resource, entitlements) => listUsers(resolveMysqlTarget(resource, env()), resource, entitlements),
-    removeActual: async (resource, access) => removeUserAccess(resolveMysqlTarget(resource, env()), access),
-    issueCredentials: async (target) => issuePassword(resolveMysqlTarget(target.resource, env()), target, clock.now()),
+    deprovision: async (target) => dropUser(admin, resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    verify: async (target) => verifyUser(admin, resolveMysqlTarget(target.resource, env()), target),
+    listActual: async (resource, entitlements) => listUsers(admin, resolveMysqlTarget(resource, env()), resource, entitlements),
+    removeActual: async (resource, access) => removeUserAccess(admin, resolveMysqlTarget(resource, env()), access),
+    issueCredentials: async (target) => issuePassword(admin, resolveMysqlTarget(target.resource, env()), target, clock.now()),
   };
 }
 

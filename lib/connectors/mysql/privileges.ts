@@ -1,5 +1,5 @@
 import type mysql from 'mysql2/promise';
-import { ident } from './admin-client';
+import { ident } from './sql-quote';
 
 /** One privilege one account holds on one object, from information_schema (global, database or table level). */
 export interface PrivilegeRow {

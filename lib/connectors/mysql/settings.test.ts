@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GrantTarget } from '../types';
-import { nativePasswordHash } from './account-secret';
+import { nativePasswordHash } from './native-password-hash';
 import { dbPatternCovers, grantObject } from './privileges';
 import { entitlementGrant, resolveMysqlTarget } from './settings';
 

@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { type AdminUrlScheme, adminUrlFromEnv, adminUrlSettings, unbracketedHost } from '../kit/admin-url';
+import { ConnectorError } from '../kit/connector-error';
+import { parseSettings } from '../kit/parse-settings';
 import type { GrantTarget } from '../types';
 
-const mysqlUrl = (v: string) => URL.canParse(v) && /^(mysql|mariadb):$/.test(new URL(v).protocol);
+const MYSQL_URL: AdminUrlScheme = { kind: 'mysql', label: 'mysql://', protocols: ['mysql:', 'mariadb:'] };
 
 /** Resource settings (non-secret, in the database). The admin URL itself comes from the env var they name. */
 export const mysqlResourceSettingsSchema = z.strictObject({
-  adminUrlEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').default('TARGET_MYSQL_URL'),
-  // Only a password-less URL may live in the database; a URL with a password belongs in the env var.
-  defaultAdminUrl: z
-    .string()
-    .refine(mysqlUrl, 'must be a mysql:// URL')
-    .refine((v) => !URL.canParse(v) || new URL(v).password === '', 'must not contain a password; put that URL in the env var named by adminUrlEnv')
-    .optional(),
+  ...adminUrlSettings(MYSQL_URL, 'TARGET_MYSQL_URL'),
   /** The database users are pointed at, and where the end-time event lives. Default: the admin URL's. */
   database: z.string().regex(/^[A-Za-z0-9_$]{1,64}$/, 'must be a database name (letters, digits, _ $)').optional(),
   publicHost: z.string().min(1).max(255).optional(),
@@ -57,15 +54,6 @@ export const mysqlEntitlementSettingsSchema = z.strictObject({
 
 export type MysqlEntitlementSettings = z.infer<typeof mysqlEntitlementSettingsSchema>;
 
-/** Parses settings or throws one readable line naming the bad setting (it becomes a grant's failure reason). */
-export function parseSettings<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') throw new Error(`unknown ${what} setting "${issue.keys.join('", "')}"`);
-  throw new Error(`invalid ${what} setting "${issue.path.join('.') || '(settings)'}": ${issue.message}`);
-}
-
 export interface MysqlTarget {
   /** Admin connection. `password` is a secret: never log it, never put it in a message. */
   admin: { host: string; port: number; user: string; password: string };
@@ -79,14 +67,10 @@ export interface MysqlTarget {
 /** Where to connect as admin, and what users are told to connect to. */
 export function resolveMysqlTarget(resource: GrantTarget['resource'], env: Record<string, string | undefined>): MysqlTarget {
   const s = parseSettings(mysqlResourceSettingsSchema, resource.settings, 'mysql resource');
-  const raw = env[s.adminUrlEnv] || s.defaultAdminUrl;
-  if (!raw) throw new Error(`mysql resource "${resource.slug}": ${s.adminUrlEnv} is not set and there is no defaultAdminUrl`);
-  // The value may hold a password: the message names the variable, never the value.
-  if (!mysqlUrl(raw)) throw new Error(`${s.adminUrlEnv} is not a mysql:// URL`);
-  const url = new URL(raw);
+  const url = adminUrlFromEnv(MYSQL_URL, resource, s, env);
   const database = s.database ?? decodeURIComponent(url.pathname.slice(1));
-  if (!database) throw new Error(`mysql resource "${resource.slug}": no database (set "database" or put one in the admin URL)`);
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
+  if (!database) throw new ConnectorError(`mysql resource "${resource.slug}": no database (set "database" or put one in the admin URL)`);
+  const host = unbracketedHost(url) || '127.0.0.1';
   const port = Number(url.port || 3306);
   return {
     admin: { host, port, user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) },

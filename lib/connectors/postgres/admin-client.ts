@@ -1,44 +1,49 @@
 import pg from 'pg';
+import { type AdminClient, type AdminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
+import { type ConnectorError } from '../kit/connector-error';
+import { targetError } from '../kit/target-error';
 
-/** A message the connector wrote itself (a refusal, or a driver error already made readable): passed through as is. */
-export class ConnectorError extends Error {}
+/** The admin client the postgres connector uses: a call gets one connection to the database the admin URL names. */
+export type PostgresAdmin = AdminClient<string, pg.Client>;
 
 // Network failures and "server starting/stopping": the target is not there right now, retrying later may work.
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03']);
 
-/** An Error whose message is short, readable and free of secrets: it becomes a grant's failure reason or lastError. */
-export function targetError(error: unknown, adminUrl: string): ConnectorError {
-  if (error instanceof ConnectorError) return error;
-  const e = error as { code?: string; message?: string };
-  let message = (e?.message ?? String(error)).split('\n')[0]!.slice(0, 300);
-  // Belt and braces: no driver message we know of echoes the URL, but a password must never reach a log or a page.
+/** A driver error as a short, readable, secret-free ConnectorError: it becomes a grant's failure reason or lastError. */
+export function postgresError(error: unknown, adminUrl: string): ConnectorError {
   const password = URL.canParse(adminUrl) ? decodeURIComponent(new URL(adminUrl).password) : '';
-  if (password) message = message.split(password).join('***');
-  message = message.replace(/(\/\/[^:/@\s]+:)[^@\s]+@/g, '$1***@');
-  const unreachable = (e?.code && UNREACHABLE_CODES.has(e.code)) || /timeout expired|Connection terminated|connection timeout/i.test(message);
-  return new ConnectorError(unreachable ? `target unreachable: ${message}` : `postgres: ${message}`);
-}
-
-/** One admin connection for one connector call, always closed; every error comes out through targetError. */
-export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({
-    connectionString: adminUrl,
-    connectionTimeoutMillis: 5_000,
-    // A hung target must not hold a revocation attempt past its lease (60 s in finish-ending).
-    statement_timeout: 20_000,
-    application_name: 'timebox-connector',
+  return targetError(error, {
+    system: 'postgres',
+    secrets: [password],
+    unreachableCodes: UNREACHABLE_CODES,
+    unreachableMessage: /timeout expired|Connection terminated|connection timeout/i,
   });
-  client.on('error', () => {}); // a server that goes away mid-call surfaces as the query's rejection, not a crash
-  try {
-    await client.connect();
-    return await fn(client);
-  } catch (error) {
-    throw targetError(error, adminUrl);
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
-
-export const ident = (name: string) => pg.escapeIdentifier(name);
-export const literal = (value: string) => pg.escapeLiteral(value);
+/**
+ * One admin connection per call, always closed. The server itself cancels any statement past
+ * statement_timeout and any lock wait past lock_timeout, so nothing this call starts outlives the bound.
+ */
+export function createPostgresAdmin(timeouts: AdminTimeouts = LEASE_DERIVED_TIMEOUTS): PostgresAdmin {
+  return {
+    timeouts,
+    async withAdmin(adminUrl, fn) {
+      const client = new pg.Client({
+        connectionString: adminUrl,
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        application_name: 'timebox-connector',
+      });
+      client.on('error', () => {}); // a server that goes away mid-call surfaces as the query's rejection, not a crash
+      try {
+        await client.connect();
+        return await fn(client);
+      } catch (error) {
+        throw postgresError(error, adminUrl);
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+  };
+}

@@ -1,7 +1,9 @@
 import type pg from 'pg';
-import { ConnectorError, ident, withAdmin } from './admin-client';
+import { ConnectorError } from '../kit/connector-error';
+import type { PostgresAdmin } from './admin-client';
 import { memberships } from './provision';
 import type { PostgresTarget } from './settings';
+import { ident } from './sql-quote';
 
 const TERMINATE_WAIT_MS = 5_000;
 
@@ -11,8 +13,8 @@ const TERMINATE_WAIT_MS = 5_000;
  * then the role dropped after its objects and privileges are cleaned up in every database that has any.
  * Idempotent: a role that is already gone is success. Each step is safe to repeat if a later one fails.
  */
-export async function dropLoginRole(pgTarget: PostgresTarget, principal: string): Promise<void> {
-  await withAdmin(pgTarget.adminUrl, async (client) => {
+export async function dropLoginRole(admin: PostgresAdmin, pgTarget: PostgresTarget, principal: string): Promise<void> {
+  await admin.withAdmin(pgTarget.adminUrl, async (client) => {
     const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_roles WHERE rolname = $1', [principal]);
     if (rows.length === 0) return;
     const oid = rows[0]!.oid;
@@ -34,7 +36,7 @@ export async function dropLoginRole(pgTarget: PostgresTarget, principal: string)
     for (const { datname } of deps.filter((d) => !d.here && d.datname)) {
       const url = new URL(pgTarget.adminUrl);
       url.pathname = `/${encodeURIComponent(datname!)}`;
-      await withAdmin(url.toString(), (other) => dropOwned(other, principal));
+      await admin.withAdmin(url.toString(), (other) => dropOwned(other, principal));
     }
     await client.query(`DROP ROLE IF EXISTS ${ident(principal)}`);
   });

@@ -1,16 +1,19 @@
+import { ConnectorError } from '../kit/connector-error';
+import { parseSettings } from '../kit/parse-settings';
+import { grantPrincipal } from '../kit/principal-name';
 import type { ActualAccess, GrantTarget } from '../types';
-import { ConnectorError, ident, withAdmin } from './admin-client';
-import { grantPrincipal } from './credentials-secret';
+import type { PostgresAdmin } from './admin-client';
 import { dropLoginRole } from './deprovision';
 import { memberships } from './provision';
 import type { PostgresTarget } from './settings';
-import { handedOutRoles, parseSettings, postgresEntitlementSettingsSchema } from './settings';
+import { handedOutRoles, postgresEntitlementSettingsSchema } from './settings';
+import { ident } from './sql-quote';
 
 /** Does the grant's role exist, may log in, have its end time in the future and every entitlement role? */
-export async function verifyRole(pgTarget: PostgresTarget, target: GrantTarget, now: Date): Promise<boolean> {
+export async function verifyRole(admin: PostgresAdmin, pgTarget: PostgresTarget, target: GrantTarget, now: Date): Promise<boolean> {
   const { roles } = parseSettings(postgresEntitlementSettingsSchema, target.entitlement.settings, 'postgres entitlement');
   const principal = grantPrincipal(target.grantId);
-  return withAdmin(pgTarget.adminUrl, async (client) => {
+  return admin.withAdmin(pgTarget.adminUrl, async (client) => {
     const { rows } = await client.query<{ rolcanlogin: boolean; rolvaliduntil: Date | null }>(
       'SELECT rolcanlogin, rolvaliduntil FROM pg_roles WHERE rolname = $1',
       [principal],
@@ -36,12 +39,13 @@ interface TbxRoleRow {
  * resource's entitlements hand out — a role someone granted pg_read_all_data by hand is drift.
  */
 export async function listRoles(
+  admin: PostgresAdmin,
   pgTarget: PostgresTarget,
   resource: GrantTarget['resource'],
   entitlements: { settings: Record<string, unknown> }[],
 ): Promise<ActualAccess[]> {
   const targetRoles = handedOutRoles(entitlements);
-  return withAdmin(pgTarget.adminUrl, async (client) => {
+  return admin.withAdmin(pgTarget.adminUrl, async (client) => {
     const access: ActualAccess[] = [];
     const { rows: tbx } = await client.query<TbxRoleRow>(
       `SELECT r.rolname, r.rolcanlogin, r.rolvaliduntil, shobj_description(r.oid, 'pg_authid') AS comment,
@@ -79,9 +83,9 @@ export async function listRoles(
  * Removes one row listActual reported (reconciliation with TIMEBOX_RECONCILE=remove): a tbx_ role is
  * dropped like a deprovision; another role loses only the membership in the handed-out role.
  */
-export async function removeRoleAccess(pgTarget: PostgresTarget, access: ActualAccess): Promise<void> {
-  if (access.principal.startsWith('tbx_')) return dropLoginRole(pgTarget, access.principal);
-  await withAdmin(pgTarget.adminUrl, async (client) => {
+export async function removeRoleAccess(admin: PostgresAdmin, pgTarget: PostgresTarget, access: ActualAccess): Promise<void> {
+  if (access.principal.startsWith('tbx_')) return dropLoginRole(admin, pgTarget, access.principal);
+  await admin.withAdmin(pgTarget.adminUrl, async (client) => {
     const { rows } = await client.query<{ rolsuper: boolean; me: boolean }>('SELECT rolsuper, rolname = current_user AS me FROM pg_roles WHERE rolname = $1', [
       access.principal,
     ]);

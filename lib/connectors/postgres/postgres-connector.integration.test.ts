@@ -3,7 +3,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { requireServer } from '@/lib/testing/require-server';
+import { adminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
+import { ConnectorError } from '../kit/connector-error';
 import type { GrantTarget } from '../types';
+import { createPostgresAdmin } from './admin-client';
 import { createPostgresConnector } from './postgres-connector';
 
 // A second, throw-away PostgreSQL with scram-sha-256 auth: the shared server trusts 127.0.0.1, and under
@@ -199,5 +202,45 @@ describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
     await connector.deprovision(mine);
     await connector.deprovision(other);
     expect((await connector.listActual(resource, [readOnly])).filter((a) => a.principal.startsWith('tbx_'))).toEqual([]);
+  });
+
+  it('sets the server\'s own bounds on every admin session, derived from the revocation lease', async () => {
+    const bounds = await createPostgresAdmin(adminTimeouts()).withAdmin(adminUrl(), async (c) => {
+      const { rows } = await c.query<{ statement: string; lock: string }>(`SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock`);
+      return rows[0];
+    });
+    expect(bounds).toEqual({ statement: `${LEASE_DERIVED_TIMEOUTS.statementMs / 1000}s`, lock: `${LEASE_DERIVED_TIMEOUTS.lockMs / 1000}s` });
+  });
+
+  it('fails a deprovision stuck on a lock on the role within its bound, with nothing changed, and finishes once the lock is gone', async () => {
+    // A bound much shorter than the lease-derived 15 s keeps the test fast; the mechanism is the same.
+    const lockMs = 1_000;
+    const bounded = createPostgresConnector({ env, adminTimeouts: { statementMs: 2 * lockMs, lockMs } });
+    const t = grant();
+    const principal = String((await connector.provision(t)).targetState!.principal);
+    // Another admin session changes the role in a transaction it keeps open: its row in pg_authid stays
+    // locked, and the deprovision's ALTER ROLE … NOLOGIN has to wait for it.
+    const holder = await connect(adminUrl());
+    let error: unknown;
+    let took = 0;
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`ALTER ROLE ${principal} VALID UNTIL 'infinity'`);
+      const started = Date.now();
+      error = await bounded.deprovision(t).then(() => undefined, (e: unknown) => e);
+      took = Date.now() - started;
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    console.log(`postgres deprovision against a held lock failed after ${took} ms (bound ${lockMs} ms)`);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as Error).message).toBe('postgres: canceling statement due to lock timeout');
+    expect(took).toBeGreaterThanOrEqual(lockMs - 50); // it really waited on the lock…
+    expect(took).toBeLessThan(lockMs + 4_000); // …and gave up at the bound, far inside the 60 s lease
+    expect(await asAdmin(async (c) => (await c.query('SELECT rolcanlogin FROM pg_roles WHERE rolname = $1', [principal])).rows)).toEqual([{ rolcanlogin: true }]);
+
+    await bounded.deprovision(t);
+    expect(await roleExists(principal)).toBe(false);
   });
 });

@@ -1,17 +1,16 @@
-import { type Clock, systemClock } from '@/lib/domain/clock';
+import { systemClock } from '@/lib/domain/clock';
+import { adminTimeouts } from '../kit/admin-client';
+import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
+import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
-import { grantPrincipal } from './credentials-secret';
+import { createPostgresAdmin } from './admin-client';
 import { dropLoginRole } from './deprovision';
 import { listRoles, removeRoleAccess, verifyRole } from './inspect';
 import { issuePassword } from './issue-credentials';
 import { provisionRole } from './provision';
 import { resolvePostgresTarget } from './settings';
 
-export interface PostgresConnectorOptions {
-  /** Where the admin URL env vars are read; defaults to process.env (read at each call, never cached). */
-  env?: Record<string, string | undefined>;
-  clock?: Clock;
-}
+export type PostgresConnectorOptions = DatabaseConnectorOptions;
 
 /**
  * `postgres` resources: one LOGIN role per grant (tbx_<grant id prefix>), member of the entitlement's
@@ -21,16 +20,17 @@ export interface PostgresConnectorOptions {
 export function createPostgresConnector(options: PostgresConnectorOptions = {}): Connector & CredentialIssuer {
   const env = () => options.env ?? process.env;
   const clock = options.clock ?? systemClock;
+  const admin = createPostgresAdmin(adminTimeouts(options.adminTimeouts));
   return {
     kind: 'postgres',
-    provision: async (target) => ({ targetState: await provisionRole(resolvePostgresTarget(target.resource, env()), target) }),
+    provision: async (target) => ({ targetState: await provisionRole(admin, resolvePostgresTarget(target.resource, env()), target) }),
     // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
-    deprovision: async (target) => dropLoginRole(resolvePostgresTarget(target.resource, env()), grantPrincipal(target.grantId)),
-    verify: async (target) => verifyRole(resolvePostgresTarget(target.resource, env()), target, clock.now()),
-    listActual: async (resource, entitlements) => listRoles(resolvePostgresTarget(resource, env()), resource, entitlements),
-    removeActual: async (resource, access) => removeRoleAccess(resolvePostgresTarget(resource, env()), access),
-    issueCredentials: async (target) => issuePassword(resolvePostgresTarget(target.resource, env()), target, clock.now()),
+    deprovision: async (target) => dropLoginRole(admin, resolvePostgresTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    verify: async (target) => verifyRole(admin, resolvePostgresTarget(target.resource, env()), target, clock.now()),
+    listActual: async (resource, entitlements) => listRoles(admin, resolvePostgresTarget(resource, env()), resource, entitlements),
+    removeActual: async (resource, access) => removeRoleAccess(admin, resolvePostgresTarget(resource, env()), access),
+    issueCredentials: async (target) => issuePassword(admin, resolvePostgresTarget(target.resource, env()), target, clock.now()),
   };
 }
 

@@ -1,9 +1,12 @@
 import type pg from 'pg';
+import { ConnectorError } from '../kit/connector-error';
+import { parseSettings } from '../kit/parse-settings';
+import { grantPrincipal } from '../kit/principal-name';
 import type { GrantTarget } from '../types';
-import { ConnectorError, ident, literal, withAdmin } from './admin-client';
-import { grantPrincipal } from './credentials-secret';
+import type { PostgresAdmin } from './admin-client';
 import type { PostgresTarget } from './settings';
-import { parseSettings, postgresEntitlementSettingsSchema } from './settings';
+import { postgresEntitlementSettingsSchema } from './settings';
+import { ident, literal } from './sql-quote';
 
 /** The role comment: ties a tbx_ role to its grant and resource, so reconciliation can tell resources on one server apart. */
 export const roleComment = (target: GrantTarget) => `timebox grant ${target.grantId} resource ${target.resource.id}`;
@@ -13,10 +16,10 @@ export const roleComment = (target: GrantTarget) => `timebox grant ${target.gran
  * guard), no password until credentials are issued, member of exactly the entitlement's roles.
  * One transaction: if any step fails nothing is left behind, and a retry starts clean.
  */
-export async function provisionRole(pgTarget: PostgresTarget, target: GrantTarget): Promise<{ principal: string }> {
+export async function provisionRole(admin: PostgresAdmin, pgTarget: PostgresTarget, target: GrantTarget): Promise<{ principal: string }> {
   const { roles } = parseSettings(postgresEntitlementSettingsSchema, target.entitlement.settings, 'postgres entitlement');
   const principal = grantPrincipal(target.grantId);
-  await withAdmin(pgTarget.adminUrl, async (client) => {
+  await admin.withAdmin(pgTarget.adminUrl, async (client) => {
     await client.query('BEGIN');
     try {
       await ensureLoginRole(client, principal, target);

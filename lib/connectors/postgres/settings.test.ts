@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GrantTarget } from '../types';
-import { targetError } from './admin-client';
-import { grantPrincipal, scramVerifier } from './credentials-secret';
+import { postgresError } from './admin-client';
+import { scramVerifier } from './scram-verifier';
 import { handedOutRoles, resolvePostgresTarget } from './settings';
 
 const resource = (settings: Record<string, unknown>): GrantTarget['resource'] => ({ id: 'r1', slug: 'prod-postgres', kind: 'postgres', settings });
@@ -29,8 +29,8 @@ describe('postgres settings', () => {
     expect(() => resolvePostgresTarget(resource({ ...seeded, publichost: 'x' }), {})).toThrow('unknown postgres resource setting "publichost"');
     const bad = () => resolvePostgresTarget(resource(seeded), { TARGET_PG_URL: 'mysql://root:hunter2@x/y' });
     expect(bad).toThrow('TARGET_PG_URL is not a postgresql:// URL');
-    expect(targetError(new Error('boom postgres://a:hunter2@h/db'), 'postgres://a:hunter2@h/db').message).toBe('postgres: boom postgres://a:***@h/db');
-    expect(targetError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'postgres://h/db').message).toBe(
+    expect(postgresError(new Error('boom postgres://a:hunter2@h/db'), 'postgres://a:hunter2@h/db').message).toBe('postgres: boom postgres://a:***@h/db');
+    expect(postgresError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'postgres://h/db').message).toBe(
       'target unreachable: connect ECONNREFUSED 127.0.0.1:5432',
     );
   });
@@ -42,9 +42,7 @@ describe('postgres settings', () => {
     ]);
   });
 
-  it('names roles after the grant and stores only a SCRAM verifier', () => {
-    expect(grantPrincipal('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe('tbx_0f8fad5bd9cb');
-    expect(grantPrincipal('not-a-uuid')).toMatch(/^tbx_[0-9a-f]{12}$/);
+  it('stores only a SCRAM verifier', () => {
     expect(scramVerifier('pw')).toMatch(/^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}$/);
   });
 });

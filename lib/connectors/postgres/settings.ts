@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { type AdminUrlScheme, adminUrlFromEnv, adminUrlSettings, unbracketedHost } from '../kit/admin-url';
+import { parseSettings } from '../kit/parse-settings';
 import type { GrantTarget } from '../types';
+
+const POSTGRES_URL: AdminUrlScheme = { kind: 'postgres', label: 'postgresql://', protocols: ['postgres:', 'postgresql:'] };
 
 /** Resource settings (non-secret, in the database). The admin URL itself comes from the env var they name. */
 export const postgresResourceSettingsSchema = z.strictObject({
-  adminUrlEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').default('TARGET_PG_URL'),
-  // Only a password-less URL may live in the database; a URL with a password belongs in the env var.
-  defaultAdminUrl: z
-    .string()
-    .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol), 'must be a postgresql:// URL')
-    .refine((v) => !URL.canParse(v) || new URL(v).password === '', 'must not contain a password; put that URL in the env var named by adminUrlEnv')
-    .optional(),
+  ...adminUrlSettings(POSTGRES_URL, 'TARGET_PG_URL'),
   database: z.string().min(1).max(63).optional(),
   publicHost: z.string().min(1).max(255).optional(),
   publicPort: z.number().int().min(1).max(65_535).optional(),
@@ -28,15 +26,6 @@ export const postgresEntitlementSettingsSchema = z.strictObject({
 
 export type PostgresEntitlementSettings = z.infer<typeof postgresEntitlementSettingsSchema>;
 
-/** Parses settings or throws one readable line naming the bad setting (it becomes a grant's failure reason). */
-export function parseSettings<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') throw new Error(`unknown ${what} setting "${issue.keys.join('", "')}"`);
-  throw new Error(`invalid ${what} setting "${issue.path.join('.') || '(settings)'}": ${issue.message}`);
-}
-
 export interface PostgresTarget {
   /** Admin URL pointed at the managed database. Secret when it holds a password: never log it, never put it in a message. */
   adminUrl: string;
@@ -48,17 +37,13 @@ export interface PostgresTarget {
 /** Where to connect as admin, and what users are told to connect to. */
 export function resolvePostgresTarget(resource: GrantTarget['resource'], env: Record<string, string | undefined>): PostgresTarget {
   const s = parseSettings(postgresResourceSettingsSchema, resource.settings, 'postgres resource');
-  const raw = env[s.adminUrlEnv] || s.defaultAdminUrl;
-  if (!raw) throw new Error(`postgres resource "${resource.slug}": ${s.adminUrlEnv} is not set and there is no defaultAdminUrl`);
-  // The value may hold a password: the message names the variable, never the value.
-  if (!URL.canParse(raw) || !/^postgres(ql)?:$/.test(new URL(raw).protocol)) throw new Error(`${s.adminUrlEnv} is not a postgresql:// URL`);
-  const url = new URL(raw);
+  const url = adminUrlFromEnv(POSTGRES_URL, resource, s, env);
   const database = s.database ?? (decodeURIComponent(url.pathname.slice(1)) || 'postgres');
   url.pathname = `/${encodeURIComponent(database)}`;
   return {
     adminUrl: url.toString(),
     database,
-    publicHost: s.publicHost ?? url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    publicHost: s.publicHost ?? unbracketedHost(url),
     publicPort: s.publicPort ?? Number(url.port || 5432),
   };
 }

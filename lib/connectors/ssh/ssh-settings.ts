@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSettings, settingsPath } from '../kit/parse-settings';
 
 // What ssh-keygen -O can put in a user certificate. Agent and X11 forwarding and ~/.ssh/rc are
 // left out by default: a bastion needs a terminal and port forwarding (ProxyJump), little else.
@@ -16,11 +17,7 @@ export const sshEntitlementSettingsSchema = z.object({
 });
 export type SshEntitlementSettings = z.infer<typeof sshEntitlementSettingsSchema>;
 
-/** Parses entitlement settings; a bad one throws an Error naming the setting (e.g. "settings.principals[0] …"). */
+/** Parses entitlement settings; bad ones throw a ConnectorError naming each bad setting (e.g. "settings.principals[0] …"). */
 export function parseSshEntitlementSettings(settings: unknown, role: string): SshEntitlementSettings {
-  const parsed = sshEntitlementSettingsSchema.safeParse(settings);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const where = ['settings', ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('');
-  throw new Error(`ssh entitlement "${role}" is misconfigured: ${where} ${issue.message}`);
+  return parseSettings(sshEntitlementSettingsSchema, settings, (issue) => `${settingsPath(issue.path)} ${issue.message}`, `ssh entitlement "${role}" is misconfigured: `);
 }

@@ -1,9 +1,10 @@
+import { ConnectorError } from '../kit/connector-error';
 import type { WebhookEvent } from './webhook-event';
 import type { WebhookConfig } from './webhook-settings';
 import { SIGNATURE_HEADER, signTimeboxPayload } from './webhook-signature';
 
 /** A delivery that was not acknowledged. `retryable` is false for answers that another try will not change (4xx). */
-export class WebhookDeliveryError extends Error {
+export class WebhookDeliveryError extends ConnectorError {
   constructor(
     message: string,
     readonly retryable: boolean,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ConnectorError } from '../kit/connector-error';
+import { parseSettings, settingsPath } from '../kit/parse-settings';
 import type { GrantTarget } from '../types';
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -21,26 +23,26 @@ export interface WebhookConfig {
 
 /** Reads the settings and the env vars they name; every error names the setting or the variable, never a value. */
 export function resolveWebhookConfig(resource: GrantTarget['resource'], env: Record<string, string | undefined>): WebhookConfig {
-  const parsed = webhookSettingsSchema.safeParse(resource.settings);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`webhook resource "${resource.slug}" is misconfigured: settings.${issue.path.join('.')} ${issue.message}`);
-  }
-  const { urlEnv, secretEnv, timeoutMs } = parsed.data;
+  const { urlEnv, secretEnv, timeoutMs } = parseSettings(
+    webhookSettingsSchema,
+    resource.settings,
+    (issue) => `${settingsPath(issue.path)} ${issue.message}`,
+    `webhook resource "${resource.slug}" is misconfigured: `,
+  );
 
   const rawUrl = env[urlEnv]?.trim();
-  if (!rawUrl) throw new Error(`webhook resource "${resource.slug}": environment variable ${urlEnv} is not set`);
+  if (!rawUrl) throw new ConnectorError(`webhook resource "${resource.slug}": environment variable ${urlEnv} is not set`);
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new Error(`webhook resource "${resource.slug}": ${urlEnv} is not a valid URL`);
+    throw new ConnectorError(`webhook resource "${resource.slug}": ${urlEnv} is not a valid URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`webhook resource "${resource.slug}": ${urlEnv} must be an http:// or https:// URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConnectorError(`webhook resource "${resource.slug}": ${urlEnv} must be an http:// or https:// URL`);
 
   const secret = env[secretEnv];
-  if (!secret) throw new Error(`webhook resource "${resource.slug}": environment variable ${secretEnv} is not set`);
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`webhook resource "${resource.slug}": ${secretEnv} must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (!secret) throw new ConnectorError(`webhook resource "${resource.slug}": environment variable ${secretEnv} is not set`);
+  if (secret.length < MIN_SECRET_LENGTH) throw new ConnectorError(`webhook resource "${resource.slug}": ${secretEnv} must be at least ${MIN_SECRET_LENGTH} characters`);
 
   return { url, secret, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
