@@ -2,7 +2,6 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { ActorContext } from '@/lib/domain/context';
 import { minutes } from '@/lib/domain/clock';
-import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { actorFields } from './actor-fields';

@@ -1,5 +1,6 @@
 import { appendAudit } from '@/lib/audit/append';
 import { revokeBackoffMs } from '@/lib/domain/grant-status';
+import { REVOCATION_LEASE_MS } from '@/lib/domain/revocation-lease';
 import { errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { ServiceDeps } from '../deps';
@@ -7,8 +8,6 @@ import { loadGrantTarget } from './grant-target';
 import { grantEventIds } from '@/lib/audit/event-ids';
 import { transitionGrant } from './transition';
 
-/** How long one sweep holds a revoking grant while it calls the connector; a crash frees it after this. */
-const ATTEMPT_LEASE_MS = 60_000;
 
 export type EndingOutcome = 'ended' | 'retrying' | 'not-due';
 
@@ -24,7 +23,7 @@ export async function finishEnding(deps: ServiceDeps, grantId: string): Promise<
   const now = clock.now();
   const { count } = await db.grant.updateMany({
     where: { id: grantId, status: 'revoking', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
-    data: { nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) },
+    data: { nextAttemptAt: new Date(now.getTime() + REVOCATION_LEASE_MS) },
   });
   if (count === 0) return 'not-due';
 

@@ -1,6 +1,4 @@
 import type { ActorContext } from '@/lib/domain/context';
-import { can } from '@/lib/domain/permissions';
-import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { authorize } from '@/lib/services/authorize';
 

@@ -2,8 +2,6 @@ import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAudit } from '@/lib/audit/append';
 import type { ActualAccess } from '@/lib/connectors/types';
 import type { ActorContext, SystemContext } from '@/lib/domain/context';
-import { can } from '@/lib/domain/permissions';
-import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { errorMessage } from '@/lib/errors';
 import { authorize } from '@/lib/services/authorize';
