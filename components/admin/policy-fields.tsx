@@ -1,6 +1,7 @@
 import type { PolicyView } from '@/lib/services/admin/admin-views';
 import type { GroupSummary } from '@/lib/services/admin/list-groups';
 import { CheckboxField, TextField } from './form-fields';
+import { formatMinutes, MAX_DURATION_MINUTES } from '@/lib/domain/durations';
 
 const newPolicy: PolicyView = {
   eligibleGroups: [],
@@ -41,7 +42,7 @@ export function PolicyFields({ idPrefix, policy, errors, groups }: { idPrefix: s
       <TextField id={id('eligibleGroups')} name="eligibleGroups" label="Eligible groups" defaultValue={p.eligibleGroups.join(', ')} hint={<>Who may request this role. {known}</>} error={errors.eligibleGroups} />
       <TextField id={id('approverGroups')} name="approverGroups" label="Approver groups" defaultValue={p.approverGroups.join(', ')} hint="Who decides requests. Nobody approves their own." error={errors.approverGroups} />
       <TextField id={id('requiredApprovals')} name="requiredApprovals" label="Approvals required" type="number" min={1} inputMode="numeric" defaultValue={p.requiredApprovals} hint="Distinct approvers needed." error={errors.requiredApprovals} />
-      <TextField id={id('maxDurationMinutes')} name="maxDurationMinutes" label="Longest duration (minutes)" type="number" min={1} max={44640} inputMode="numeric" defaultValue={p.maxDurationMinutes} hint="At most 44,640 (31 days)." error={errors.maxDurationMinutes} />
+      <TextField id={id('maxDurationMinutes')} name="maxDurationMinutes" label="Longest duration (minutes)" type="number" min={1} max={MAX_DURATION_MINUTES} inputMode="numeric" defaultValue={p.maxDurationMinutes} hint={`At most ${MAX_DURATION_MINUTES.toLocaleString('en')} (${formatMinutes(MAX_DURATION_MINUTES)}).`} error={errors.maxDurationMinutes} />
       <TextField id={id('autoApproveGroups')} name="autoApproveGroups" label="Auto-approve groups" defaultValue={p.autoApproveGroups.join(', ')} hint="Members of these groups are approved at once, within the limit below." error={errors.autoApproveGroups} />
       <TextField id={id('autoApproveMaxMinutes')} name="autoApproveMaxMinutes" label="Auto-approve up to (minutes)" type="number" min={1} inputMode="numeric" defaultValue={p.autoApproveMaxMinutes ?? ''} hint="Empty: never auto-approved. At most the longest duration." error={errors.autoApproveMaxMinutes} />
       <TextField id={id('ticketPattern')} name="ticketPattern" label="Ticket pattern (regular expression)" defaultValue={p.ticketPattern ?? ''} spellCheck={false} hint={<>e.g. <code>^[A-Z]+-[0-9]+$</code>. Required when a ticket is required.</>} error={errors.ticketPattern} />

@@ -1,22 +1,12 @@
+import { policyFieldNames, policyFlagNames } from '@/lib/domain/admin-input';
+
+export { policyFieldNames };
+
 // Reads the policy inputs of a form into the shape the admin schemas parse. Text stays text (the
 // schema turns "a, b" into a list and "60" into a number); checkboxes become booleans, since an
 // unticked box is simply missing from FormData.
 
-export const policyFieldNames = [
-  'eligibleGroups',
-  'approverGroups',
-  'requiredApprovals',
-  'maxDurationMinutes',
-  'justificationRequired',
-  'ticketRequired',
-  'ticketPattern',
-  'autoApproveGroups',
-  'autoApproveMaxMinutes',
-  'pendingTtlMinutes',
-  'breakGlassAllowed',
-] as const;
-
-const checkboxes = new Set(['justificationRequired', 'ticketRequired', 'breakGlassAllowed']);
+const checkboxes = new Set<string>(policyFlagNames);
 
 export function policyFromForm(form: FormData): Record<string, string | boolean> {
   return Object.fromEntries(policyFieldNames.map((name) => [name, checkboxes.has(name) ? form.get(name) === 'on' : String(form.get(name) ?? '')]));

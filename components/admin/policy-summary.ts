@@ -1,12 +1,5 @@
+import { formatMinutes } from '@/lib/domain/durations';
 import type { PolicyView } from '@/lib/services/admin/admin-views';
-
-/** 45 → "45 min", 90 → "1 h 30 min", 2880 → "2 d". */
-export function formatMinutes(total: number): string {
-  const d = Math.floor(total / 1440);
-  const h = Math.floor((total % 1440) / 60);
-  const m = total % 60;
-  return [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
-}
 
 const list = (groups: string[]) => (groups.length ? groups.join(', ') : 'nobody');
 

@@ -41,15 +41,3 @@ export function statusChange(event: Pick<AuditEventView, 'statusFrom' | 'statusT
   return `${event.statusFrom ?? ''} → ${event.statusTo ?? ''}`.trim();
 }
 
-/** "2 h 5 min", "45 s", "0 s" for spans of wall-clock time; "< 1 s" below a second. */
-export function spanText(ms: number): string {
-  if (ms < 1000) return ms <= 0 ? '0 s' : '< 1 s';
-  const s = Math.floor(ms / 1000);
-  const d = Math.floor(s / 86_400);
-  const h = Math.floor((s % 86_400) / 3_600);
-  const m = Math.floor((s % 3_600) / 60);
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return s % 60 > 0 ? `${m} min ${s % 60} s` : `${m} min`;
-  return `${s} s`;
-}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { Badge, type Tone } from '@/components/ui/badge';
 import type { GrantTimeline as Timeline, TimelineEntry, TimelinePhase } from '@/lib/audit/timeline';
-import { eventSummary, spanText, statusChange, utcText } from './format';
+import { formatSpan } from '@/lib/domain/durations';
+import { eventSummary, statusChange, utcText } from './format';
 
 const phaseLabel: Record<TimelinePhase, string> = {
   request: 'Request',
@@ -77,7 +78,7 @@ export function GrantTimeline({ timeline }: { timeline: Timeline }) {
                 {s.endedAt ? (
                   <>
                     {' '}
-                    to <time dateTime={s.endedAt}>{utcText(s.endedAt)}</time> ({spanText(ms(s.endedAt) - ms(s.activatedAt))})
+                    to <time dateTime={s.endedAt}>{utcText(s.endedAt)}</time> ({formatSpan(ms(s.endedAt) - ms(s.activatedAt))})
                   </>
                 ) : (
                   ' — not ended'
@@ -120,8 +121,8 @@ export function GrantTimeline({ timeline }: { timeline: Timeline }) {
                   </div>
                   <p className="mt-1 text-xs text-slate-600">
                     <time dateTime={e.occurredAt}>{utcText(e.occurredAt)}</time>
-                    {previous ? ` · ${spanText(ms(e.occurredAt) - ms(previous.occurredAt))} after the previous step` : ''}
-                    {i > 0 ? ` · ${spanText(ms(e.occurredAt) - start)} after the first` : ''}
+                    {previous ? ` · ${formatSpan(ms(e.occurredAt) - ms(previous.occurredAt))} after the previous step` : ''}
+                    {i > 0 ? ` · ${formatSpan(ms(e.occurredAt) - start)} after the first` : ''}
                   </p>
                   {summary ? <p className="mt-1 text-sm break-words text-slate-800">{summary}</p> : null}
                 </li>

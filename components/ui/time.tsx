@@ -1,6 +1,7 @@
 'use client';
 
 import { useNow } from './use-now';
+import { formatSpan } from '@/lib/domain/durations';
 
 const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -13,18 +14,6 @@ export function LocalTime({ iso }: { iso: string }) {
       {text}
     </time>
   );
-}
-
-/** "2 h 5 min", "45 s": the largest two units, for durations and time left. */
-export function formatSpan(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const d = Math.floor(s / 86_400);
-  const h = Math.floor((s % 86_400) / 3_600);
-  const m = Math.floor((s % 3_600) / 60);
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return `${m} min ${s % 60} s`;
-  return `${s} s`;
 }
 
 /** "3 min ago" / "in 2 h": relative to now, refreshed every second, absolute time on hover. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
+import { isUuid } from '@/lib/domain/ids';
 
 // The audit trail's filters, parsed once here and shared by the listing, the export and the dashboard
 // (whose URL carries them, so a view can be shared). Values arrive as query-string text.
@@ -57,7 +58,6 @@ export const auditFilterShape = {
 export const auditFilterSchema = z.object(auditFilterShape).strict();
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** LIKE treats `%`, `_` and `\` specially: escape them so user text matches literally (default escape `\`). */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -84,7 +84,7 @@ export async function resolveFilters(db: Db, filters: AuditFilters): Promise<Pri
 
   if (filters.actor) {
     const actor = filters.actor;
-    if (UUID.test(actor)) {
+    if (isUuid(actor)) {
       and.push(Prisma.sql`"actorId" = ${actor.toLowerCase()}::uuid`);
     } else {
       const user = actor.includes('@') ? await db.user.findFirst({ where: { email: { equals: actor, mode: 'insensitive' } }, select: { id: true } }) : null;
@@ -94,7 +94,7 @@ export async function resolveFilters(db: Db, filters: AuditFilters): Promise<Pri
   }
 
   if (filters.resource) {
-    const resource = await db.resource.findFirst({ where: UUID.test(filters.resource) ? { id: filters.resource.toLowerCase() } : { slug: filters.resource }, select: { id: true } });
+    const resource = await db.resource.findFirst({ where: isUuid(filters.resource) ? { id: filters.resource.toLowerCase() } : { slug: filters.resource }, select: { id: true } });
     if (!resource) return null;
     and.push(Prisma.sql`"resourceId" = ${resource.id}::uuid`);
   }

@@ -8,6 +8,7 @@ import { actorFields } from './actor-fields';
 import type { ActivityInput } from './activity-input';
 import { appendAudit } from './append';
 import { authorize } from '@/lib/services/authorize';
+import { isUuid } from '@/lib/domain/ids';
 
 // Reported activity: a target or agent tells Timebox what a principal did ("tbx_3f2a… ran DELETE …",
 // "alice ran sudo … over ssh"). Timebox attributes it to the grant whose access was live for that
@@ -26,7 +27,6 @@ export interface ActivityResult {
 const MAX_CLOCK_SKEW_MS = minutes(5);
 /** The SSH connector's certificate key id: `timebox:<grant id>:<e-mail>` (sshd logs it as "ID …"). */
 const SSH_KEY_ID = /^timebox:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const candidateSelect = { id: true, requestId: true, entitlementId: true, activatedAt: true, endedAt: true, expiresAt: true } as const;
 type Candidate = { id: string; requestId: string; entitlementId: string; activatedAt: Date | null; endedAt: Date | null; expiresAt: Date };
@@ -50,7 +50,7 @@ async function candidateGrants(db: Db, resourceId: string, input: ActivityInput)
     if (own.length > 0) return { grants: own, perGrantPrincipal: true, userId: null };
     return { grants: await find({ targetState: { path: ['principals'], array_contains: [input.principal] } }), perGrantPrincipal: false, userId: null };
   }
-  const user = await db.user.findFirst({ where: UUID.test(input.user!) ? { id: input.user!.toLowerCase() } : { email: { equals: input.user!, mode: 'insensitive' } }, select: { id: true } });
+  const user = await db.user.findFirst({ where: isUuid(input.user!) ? { id: input.user!.toLowerCase() } : { email: { equals: input.user!, mode: 'insensitive' } }, select: { id: true } });
   if (!user) return { grants: [], perGrantPrincipal: false, userId: null };
   const grants = await db.grant.findMany({ where: { ...onResource, userId: user.id }, orderBy: { activatedAt: 'desc' }, take: 50, select: candidateSelect });
   return { grants, perGrantPrincipal: false, userId: user.id };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DURATION_MINUTES } from './durations';
 import { isValidPattern } from './policy';
 
 // The shapes admins edit: resources, entitlements (roles) and their policies. One schema per form,
@@ -9,7 +10,6 @@ import { isValidPattern } from './policy';
 export const resourceKinds = ['portal', 'postgres', 'mysql', 'ssh', 'webhook'] as const;
 export type ResourceKindName = (typeof resourceKinds)[number];
 
-export const MAX_DURATION_MINUTES = 60 * 24 * 31; // 44,640: a month
 export const PENDING_TTL_DEFAULT = 1440;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -113,13 +113,19 @@ const groupList = z.preprocess(
 const flag = (fallback: boolean) =>
   z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' ? false : v), z.boolean({ message: 'Must be true or false' }).default(fallback));
 
+// The yes/no switches of a policy: a form sends them as checkboxes (missing when unticked).
+const policyFlags = {
+  justificationRequired: flag(true),
+  ticketRequired: flag(false),
+  breakGlassAllowed: flag(false),
+};
+
 const policyShape = z.object({
+  ...policyFlags,
   eligibleGroups: groupList,
   approverGroups: groupList,
   requiredApprovals: wholeNumber('the required approvals', 1, 100, 1),
   maxDurationMinutes: wholeNumber('the longest duration', 1, MAX_DURATION_MINUTES),
-  justificationRequired: flag(true),
-  ticketRequired: flag(false),
   ticketPattern: z
     .preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(200, 'Keep the pattern under 200 characters').nullable())
     .refine((p) => p === null || isValidPattern(p), 'Not a valid regular expression'),
@@ -129,8 +135,16 @@ const policyShape = z.object({
     z.coerce.number({ message: 'Enter the auto-approve limit as a number' }).int('Enter a whole number of minutes').min(1, 'The auto-approve limit must be at least 1 minute').nullable(),
   ),
   pendingTtlMinutes: wholeNumber('the pending time-out', 5, 10_080, PENDING_TTL_DEFAULT),
-  breakGlassAllowed: flag(false),
 });
+
+/** Every field of a policy, from its schema: the one list the form, the views and the audit record use. */
+export const policyFieldNames = Object.keys(policyShape.shape) as (keyof z.infer<typeof policyShape>)[];
+export const policyFlagNames = Object.keys(policyFlags) as (keyof typeof policyFlags)[];
+
+/** Exactly the policy's fields of a row or view that has them (and maybe more). */
+export function pickPolicyFields<P extends z.infer<typeof policyShape>>(p: P): z.infer<typeof policyShape> {
+  return Object.fromEntries(policyFieldNames.map((name) => [name, p[name]])) as z.infer<typeof policyShape>;
+}
 
 /** Rules across fields, reported on the field an admin would change. */
 function policyRules(p: z.infer<typeof policyShape>, ctx: z.RefinementCtx) {

@@ -1,17 +1,9 @@
+import type { PolicyInput } from './admin-input';
+
 // Policy evaluation: pure, no I/O. A missing policy or an empty eligible list denies (fail closed).
 
-export interface PolicyRules {
-  eligibleGroups: string[];
-  approverGroups: string[];
-  requiredApprovals: number;
-  maxDurationMinutes: number;
-  justificationRequired: boolean;
-  ticketRequired: boolean;
-  ticketPattern: string | null;
-  autoApproveGroups: string[];
-  autoApproveMaxMinutes: number | null;
-  pendingTtlMinutes: number;
-}
+/** What policy evaluation reads: every field of a policy as admins write it (admin-input.ts), but the break-glass switch. */
+export type PolicyRules = Omit<PolicyInput, 'breakGlassAllowed'>;
 
 export interface RequestFacts {
   groups: readonly string[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DURATION_MINUTES } from './durations';
 
 // Forms send numbers as text; JSON clients send numbers. Only text is converted: z.coerce would also
 // turn true into 1 and [[5]] into 5, which a JSON API must refuse.
@@ -15,7 +16,7 @@ export const requestAccessInput = z
         .number({ message: 'Enter the duration in minutes' })
         .int('Enter a whole number of minutes')
         .min(1, 'The duration must be at least 1 minute')
-        .max(60 * 24 * 31, 'The duration must be at most 31 days'),
+        .max(MAX_DURATION_MINUTES, 'The duration must be at most 31 days'),
     ),
     justification: z.string().trim().max(2_000, 'Keep the justification under 2,000 characters').default(''),
     ticket: z
@@ -36,7 +37,7 @@ export const revokeInput = z.object({ reason: z.string().trim().max(2_000).optio
 
 export const extendInput = z
   .object({
-    minutes: z.preprocess(numberFromText, z.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(60 * 24 * 31)),
+    minutes: z.preprocess(numberFromText, z.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(MAX_DURATION_MINUTES, 'The extension must be at most 31 days')),
     justification: z.string().trim().max(2_000).default(''),
   })
   .strict();

@@ -1,18 +1,7 @@
+import { stableJson } from '@/lib/audit/canonical';
 import type { Prisma } from '@/lib/db/generated/client';
 
 type Json = Prisma.InputJsonValue | null;
-
-/** JSON text with object keys sorted, so {a,b} and {b,a} compare equal. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /**
  * The before/after of the fields that really change — what an audit event records for an update.

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/domain/ids';
 
-const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** A resource about to change, locked for the transaction so two admins' edits apply one after the other. */
 export async function loadResourceForUpdate(tx: Tx, resourceId: string) {

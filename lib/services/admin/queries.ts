@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
@@ -7,6 +6,7 @@ import { entitlementView, policyView, resourceView, type AdminEntitlementView, t
 import { liveGrantCounts } from './live-grants';
 import { policyWarnings } from './policy-warnings';
 import { authorize } from '@/lib/services/authorize';
+import { isUuid } from '@/lib/domain/ids';
 
 // Live roles first, then archived ones, each by name.
 const withEntitlements = {
@@ -14,7 +14,6 @@ const withEntitlements = {
 } satisfies Prisma.ResourceInclude;
 
 // A malformed id would make PostgreSQL throw on the uuid cast: it simply finds nothing.
-const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** Every resource with its roles, policies and live-grant counts; archived ones last. */
 export async function listResources(deps: ServiceDeps, ctx: ActorContext, input: { includeArchived?: boolean } = {}): Promise<AdminResourceView[]> {

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/append';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { tokenActorFields } from './token-audit';
 import { tokenView, type TokenView } from './token-view';
+import { isUuid } from '@/lib/domain/ids';
 
-const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /**
  * Revokes one of the actor's own tokens. Someone else's id (or no such id) finds nothing: 404.

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { loadActor } from '@/lib/auth/load-actor';
 import type { ActorContext } from '@/lib/domain/context';
 import type { Actor } from '@/lib/domain/permissions';
@@ -9,6 +8,7 @@ import { createApiToken } from './create-api-token';
 import { listApiTokens } from './list-api-tokens';
 import { revokeApiToken } from './revoke-api-token';
 import { createTokenInput } from './token-input';
+import { isUuid } from '@/lib/domain/ids';
 
 // The operator CLI behind `npm run token`, kept here (not in scripts/) so tests drive it in-process.
 
@@ -84,7 +84,7 @@ export async function runTokenCommand(deps: ServiceDeps, argv: string[], out: Cl
 
   if (command === 'revoke') {
     const id = required(values.id, '--id').trim();
-    const token = z.uuid().safeParse(id).success ? await deps.db.apiToken.findUnique({ where: { id }, include: { user: true } }) : null;
+    const token = isUuid(id) ? await deps.db.apiToken.findUnique({ where: { id }, include: { user: true } }) : null;
     if (!token) throw new AppError('not_found', `No token has the id ${id}.`);
     // A disabled user's token is already refused at the API; revoking it must still work.
     const actor: Actor = (await loadActor(deps.db, token.userId)) ?? { id: token.user.id, email: token.user.email, name: token.user.name, role: token.user.role, groups: [], isApprover: false };

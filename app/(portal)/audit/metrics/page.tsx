@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { auditHref } from '@/components/audit/audit-query';
 import { AuditNav } from '@/components/audit/audit-nav';
-import { spanText, utcText } from '@/components/audit/format';
+import { utcText } from '@/components/audit/format';
+import { formatSpan } from '@/lib/domain/durations';
 import { GrantsByDayChart } from '@/components/audit/metrics/grants-by-day-chart';
 import { HorizontalBars } from '@/components/audit/metrics/horizontal-bars';
 import { StatCards, type Stat } from '@/components/audit/metrics/stat-cards';
@@ -14,7 +15,7 @@ import { auditPage } from '../audit-page';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit metrics' };
 
-const seconds = (s: number | null) => (s === null ? '—' : spanText(s * 1000));
+const seconds = (s: number | null) => (s === null ? '—' : formatSpan(s * 1000));
 const count = (n: number) => new Intl.NumberFormat('en').format(n);
 
 export default async function Page() {
