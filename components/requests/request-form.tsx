@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import { submitRequest } from '@/app/(portal)/requests/actions';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -57,9 +58,9 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
 
   if (catalog.length === 0) {
     return (
-      <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">
+      <EmptyState>
         There is nothing you are eligible to request yet. Ask a Timebox administrator to add your group to a policy.
-      </p>
+      </EmptyState>
     );
   }
 

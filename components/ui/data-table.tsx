@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EmptyState } from './empty-state';
 
 export interface Column<Row> {
   /** Header text. In the stacked layout (narrow screens) it also labels each cell of the column. */
@@ -45,13 +46,6 @@ const looks: Record<TableLook, LookClasses> = {
     cell: 'py-2 pr-4 last:pr-0',
   },
   quiet: { frame: 'overflow-x-auto', table: 'min-w-full', head: '', headCell: 'py-1 pr-4 font-medium text-slate-600 last:pr-0', body: '', cell: 'py-1 pr-4 last:pr-0' },
-};
-
-const emptyClass: Record<TableLook, string> = {
-  card: 'rounded-lg bg-white p-5 text-sm text-slate-600 ring-1 ring-slate-200',
-  compact: 'rounded-lg bg-white p-5 text-sm text-slate-600 ring-1 ring-slate-200',
-  plain: 'text-sm text-slate-600',
-  quiet: 'text-sm text-slate-600',
 };
 
 // Below Tailwind's `sm` the table turns into a list of cards: the header row is kept for screen readers
@@ -108,7 +102,10 @@ export function DataTable<Row>({
   testId?: string;
 }) {
   const c = looks[look];
-  if (rows.length === 0 && empty !== undefined) return <p className={join(emptyClass[look], className)}>{empty}</p>;
+  if (rows.length === 0 && empty !== undefined) {
+    // A table with a frame of its own is replaced by a card; one inside a card by a line of text.
+    return look === 'card' || look === 'compact' ? <EmptyState className={className}>{empty}</EmptyState> : <p className={join('text-sm text-slate-600', className)}>{empty}</p>;
+  }
   const region = regionLabel ? ({ role: 'region', 'aria-label': regionLabel, tabIndex: 0 } as const) : {};
   return (
     <div {...region} className={join(c.frame, regionLabel && 'focus-visible:outline-2 focus-visible:outline-brand-600', className) || undefined}>
