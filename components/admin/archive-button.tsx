@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/form-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/http/server-action';
 
 /**
@@ -26,27 +28,13 @@ export function ArchiveButton<I>({
 }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await action(input);
-      if (!result.ok) {
-        setError(result.error.message);
-        setAsking(false);
-        return;
-      }
+  const archive = useFormAction(action, {
+    onSuccess: () => {
       if (afterwards) router.push(afterwards);
       router.refresh();
-    } catch {
-      setError('The server could not be reached. Try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    onRefusal: () => setAsking(false),
+  });
 
   return (
     <div className="inline-flex flex-col items-end gap-2">
@@ -56,10 +44,10 @@ export function ArchiveButton<I>({
             Archive {what}? {consequence}
           </span>
           {/* Focus moves to the confirmation, so keyboard users land on the choice they just asked for. */}
-          <Button autoFocus variant="danger" onClick={confirm} disabled={pending}>
-            {pending ? 'Archiving…' : 'Yes, archive'}
+          <Button autoFocus variant="danger" onClick={() => void archive.run(input)} disabled={archive.pending}>
+            {archive.pending ? 'Archiving…' : 'Yes, archive'}
           </Button>
-          <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
+          <Button variant="secondary" onClick={() => setAsking(false)} disabled={archive.pending}>
             Cancel
           </Button>
         </div>
@@ -68,11 +56,7 @@ export function ArchiveButton<I>({
           Archive
         </Button>
       )}
-      {error ? (
-        <p role="alert" className="max-w-sm text-right text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError className="max-w-sm text-right text-sm">{archive.formError}</InlineError>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
+import { NETWORK_FAILURE } from '@/components/ui/use-form-action';
 import { recordCounter } from './record-counter';
 
 type Format = 'csv' | 'ndjson';
@@ -104,7 +105,7 @@ export function ExportButtons({ query, disabledReason }: { query: string; disabl
       setState({ phase: 'done', format, records: counter.records, bytes, url, filename });
     } catch (error) {
       if (controller.signal.aborted) setState({ phase: 'cancelled', format, records: counter.records });
-      else setState({ phase: 'failed', message: error instanceof Error && error.name === 'TypeError' ? 'Could not reach Timebox. Check your connection and try again.' : 'The export stopped before it finished.' });
+      else setState({ phase: 'failed', message: error instanceof Error && error.name === 'TypeError' ? NETWORK_FAILURE : 'The export stopped before it finished.' });
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
     }

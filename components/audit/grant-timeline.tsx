@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge, type Tone } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 import type { GrantTimeline as Timeline, TimelineEntry, TimelinePhase } from '@/lib/audit/timeline';
 import { formatSpan } from '@/lib/domain/durations';
 import { eventSummary, statusChange, utcText } from './format';
@@ -101,7 +102,7 @@ export function GrantTimeline({ timeline }: { timeline: Timeline }) {
           Steps
         </h2>
         {events.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">The trail holds no events for this grant.</p>
+          <EmptyState>The trail holds no events for this grant.</EmptyState>
         ) : (
           <ol className="relative space-y-3 border-l-2 border-slate-200 pl-6" data-testid="grant-timeline">
             {events.map((e, i) => {

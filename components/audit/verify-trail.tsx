@@ -1,12 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { verifyTrail } from '@/app/(portal)/audit/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
-import type { BreakReason, VerifyResult } from '@/lib/audit/verify';
+import { useFormAction } from '@/components/ui/use-form-action';
+import type { BreakReason } from '@/lib/audit/verify';
 
 const reasonText: Record<BreakReason, string> = {
   'hash-mismatch': 'its content no longer matches its hash: it was changed',
@@ -23,27 +23,14 @@ const number = new Intl.NumberFormat('en');
  * trail is intact, or where it first breaks and why.
  */
 export function VerifyTrail() {
-  const [result, setResult] = useState<VerifyResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [took, setTook] = useState<number | null>(null);
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const started = performance.now();
-      const outcome = await verifyTrail({});
-      setTook(performance.now() - started);
-      return outcome;
-    },
-    onSuccess: (outcome) => {
-      if (!outcome.ok) {
-        setResult(null);
-        setError(outcome.error.message);
-        return;
-      }
-      setError(null);
-      setResult(outcome.data);
-    },
-    onError: () => setError('Could not reach Timebox. Check your connection and try again.'),
+  const verify = useFormAction(async (input: Record<string, never>) => {
+    const started = performance.now();
+    const outcome = await verifyTrail(input);
+    setTook(performance.now() - started);
+    return outcome;
   });
+  const result = verify.data;
 
   return (
     <section aria-labelledby="verify-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -52,11 +39,11 @@ export function VerifyTrail() {
       </h2>
       <p className="mt-1 text-sm text-slate-600">Recomputes every event&apos;s hash along the chain. On a large trail this takes a while.</p>
       <div className="mt-3">
-        <Button type="button" variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-          {mutation.isPending ? 'Verifying the chain…' : 'Verify the trail'}
+        <Button type="button" variant="secondary" onClick={() => void verify.run({})} disabled={verify.pending}>
+          {verify.pending ? 'Verifying the chain…' : 'Verify the trail'}
         </Button>
       </div>
-      <div role="status" aria-live="polite" aria-busy={mutation.isPending} className="mt-3 text-sm" data-testid="verify-result">
+      <div role="status" aria-live="polite" aria-busy={verify.pending} className="mt-3 text-sm" data-testid="verify-result">
         {result?.ok ? (
           <div className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
             <p className="font-semibold">Trail intact: {number.format(result.checked)} events checked</p>
@@ -87,9 +74,9 @@ export function VerifyTrail() {
           </div>
         ) : null}
       </div>
-      {error ? (
+      {verify.formError ? (
         <div className="mt-3">
-          <FormError title="Verification did not run">{error}</FormError>
+          <FormError title="Verification did not run">{verify.formError}</FormError>
         </div>
       ) : null}
     </section>

@@ -4,35 +4,33 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/form-error';
+import { useFormAction } from '@/components/ui/use-form-action';
+import type { ActionResult } from '@/lib/http/server-action';
+
+/** next-auth's sign-in as an action result, so the form handles it like every other form. */
+async function signInAs(email: string, callbackUrl: string): Promise<ActionResult<null>> {
+  if (!email) return { ok: false, error: { code: 'bad_request', message: 'Enter the e-mail address of a demo user.' } };
+  const result = await signIn('dev-login', { email, callbackUrl, redirect: false });
+  if (!result || result.error) return { ok: false, error: { code: 'unauthenticated', message: 'No demo user has that e-mail address.' } };
+  return { ok: true, data: null };
+}
 
 export function DevLoginForm({ callbackUrl, demoEmails }: { callbackUrl: string; demoEmails: string[] }) {
   const router = useRouter();
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const errorId = useId();
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    if (!email.trim()) {
-      setError('Enter the e-mail address of a demo user.');
-      return;
-    }
-    setPending(true);
-    try {
-      const result = await signIn('dev-login', { email: email.trim(), callbackUrl, redirect: false });
-      if (!result || result.error) {
-        setError('No demo user has that e-mail address.');
-        return;
-      }
+  const signingIn = useFormAction((address: string) => signInAs(address, callbackUrl), {
+    onSuccess: () => {
       router.replace(callbackUrl);
       router.refresh();
-    } catch {
-      setError('Sign-in failed. Check that the server is running and try again.');
-    } finally {
-      setPending(false);
-    }
+    },
+  });
+  const error = signingIn.formError;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void signingIn.run(email.trim());
   }
 
   return (
@@ -58,14 +56,12 @@ export function DevLoginForm({ callbackUrl, demoEmails }: { callbackUrl: string;
             <option key={e} value={e} />
           ))}
         </datalist>
-        {error ? (
-          <p id={errorId} role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <InlineError id={errorId} className="mt-2 text-sm">
+          {error}
+        </InlineError>
       </div>
-      <Button type="submit" disabled={pending} className="w-full">
-        {pending ? 'Signing in…' : 'Sign in'}
+      <Button type="submit" disabled={signingIn.pending} className="w-full">
+        {signingIn.pending ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
   );

@@ -1,11 +1,10 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { runReconciliation } from '@/app/(portal)/admin/drift/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ReconcileReport } from '@/lib/services/reconcile/reconcile';
 import { DriftTable } from './drift-table';
 
@@ -16,33 +15,20 @@ import { DriftTable } from './drift-table';
  */
 export function RunReconciliation({ removeMode }: { removeMode: boolean }) {
   const router = useRouter();
-  const [report, setReport] = useState<ReconcileReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => runReconciliation({}),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setReport(null);
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      setReport(result.data);
-      router.refresh();
-    },
-    onError: () => setError('Could not reach Timebox. Check your connection and try again.'),
-  });
+  // The findings below are read from the audit trail, so the page re-reads them after a run.
+  const reconcile = useFormAction(runReconciliation, { onSuccess: () => router.refresh() });
+  const report = reconcile.data;
 
   return (
     <div className="space-y-4">
-      <Button type="button" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-        {mutation.isPending ? 'Reading every target…' : 'Run reconciliation now'}
+      <Button type="button" onClick={() => void reconcile.run({})} disabled={reconcile.pending}>
+        {reconcile.pending ? 'Reading every target…' : 'Run reconciliation now'}
       </Button>
       <p className="text-sm text-slate-600">
         {removeMode ? 'Drift found is removed from the target (TIMEBOX_RECONCILE=remove).' : 'Drift found is reported, not removed (TIMEBOX_RECONCILE=report).'}
       </p>
-      <div aria-live="polite" aria-busy={mutation.isPending}>
-        {error ? <FormError title="Reconciliation did not run">{error}</FormError> : null}
+      <div aria-live="polite" aria-busy={reconcile.pending}>
+        {reconcile.formError ? <FormError title="Reconciliation did not run">{reconcile.formError}</FormError> : null}
         {report ? <RunResult report={report} /> : null}
       </div>
     </div>

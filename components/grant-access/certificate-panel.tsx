@@ -1,12 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { getCertificate } from '@/app/(portal)/grants/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { LocalTime } from '@/components/ui/time';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { CopyField } from './copy-field';
 
 interface Certificate {
@@ -32,43 +32,27 @@ function defaultKeyFile(publicKey: string): string {
 export function CertificatePanel({ grantId, savedKey }: { grantId: string; savedKey: string | null }) {
   const [publicKey, setPublicKey] = useState(savedKey ?? '');
   const [remember, setRemember] = useState(savedKey === null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<(Certificate & { keyFile: string }) | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: () => getCertificate({ grantId, publicKey, remember }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setIssued(null);
-        const onKey = result.error.fields?.publicKey;
-        setFieldError(onKey);
-        setFormError(onKey ? null : result.error.message);
-        return;
-      }
-      setIssued({ ...result.data, keyFile: defaultKeyFile(publicKey) });
-    },
-    onError: () => setFormError('Could not reach Timebox. Check your connection and try again.'),
-  });
+  const sign = useFormAction(getCertificate, { fields: ['publicKey'] });
+  // The how-to line names the private key matching the public key that was signed, not one typed since.
+  const [keyFile, setKeyFile] = useState('');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFieldError(undefined);
-    setFormError(null);
-    mutation.mutate();
+    setKeyFile(defaultKeyFile(publicKey));
+    void sign.run({ grantId, publicKey, remember });
   }
 
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Get an SSH certificate">
-        {formError ? <FormError title="No certificate">{formError}</FormError> : null}
+        {sign.formError ? <FormError title="No certificate">{sign.formError}</FormError> : null}
         <TextareaField
           label="Public key"
           name="publicKey"
           rows={3}
           value={publicKey}
           onChange={(e) => setPublicKey(e.target.value)}
-          error={fieldError}
+          error={sign.fields.publicKey}
           hint={
             <>
               The one line in your <code>.pub</code> file, e.g. <code>~/.ssh/id_ed25519.pub</code> (never the private key). ssh-ed25519, ECDSA or RSA of 3072+ bits.
@@ -90,11 +74,11 @@ export function CertificatePanel({ grantId, savedKey }: { grantId: string; saved
             Remember this key
           </label>
         </div>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Signing…' : 'Get certificate'}
+        <Button type="submit" disabled={sign.pending}>
+          {sign.pending ? 'Signing…' : 'Get certificate'}
         </Button>
       </form>
-      <div aria-live="polite">{issued ? <CertificateView cert={issued} /> : null}</div>
+      <div aria-live="polite">{sign.data ? <CertificateView cert={{ ...sign.data, keyFile }} /> : null}</div>
     </div>
   );
 }

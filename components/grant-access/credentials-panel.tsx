@@ -1,11 +1,10 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { getCredentials } from '@/app/(portal)/grants/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { LocalTime } from '@/components/ui/time';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { DatabaseCredentials } from '@/lib/connectors/types';
 import { CopyField } from './copy-field';
 
@@ -15,33 +14,20 @@ import { CopyField } from './copy-field';
  * click replaces the previous password, which stops working at once.
  */
 export function CredentialsPanel({ grantId, what }: { grantId: string; what: string }) {
-  const [credentials, setCredentials] = useState<DatabaseCredentials | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => getCredentials({ grantId }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setCredentials(null);
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      setCredentials(result.data);
-    },
-    onError: () => setError('Could not reach Timebox. Check your connection and try again.'),
-  });
+  const issue = useFormAction(getCredentials);
+  const credentials = issue.data;
 
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
         Each click sets a <strong>new password</strong> in {what} and shows it here once. The previous password stops working at once; Timebox keeps no copy.
       </p>
-      <Button type="button" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-        {mutation.isPending ? 'Setting a new password…' : credentials ? 'Get new credentials' : 'Get credentials'}
+      <Button type="button" onClick={() => void issue.run({ grantId })} disabled={issue.pending}>
+        {issue.pending ? 'Setting a new password…' : credentials ? 'Get new credentials' : 'Get credentials'}
       </Button>
       <div aria-live="polite">
-        {error ? <FormError title="No credentials">{error}</FormError> : null}
-        {credentials ? <CredentialsView credentials={credentials} onHide={() => setCredentials(null)} /> : null}
+        {issue.formError ? <FormError title="No credentials">{issue.formError}</FormError> : null}
+        {credentials ? <CredentialsView credentials={credentials} onHide={issue.reset} /> : null}
       </div>
     </div>
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { extendGrant } from '@/app/(portal)/grants/actions';
@@ -8,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { RequestView } from '@/lib/services/views';
 
 type Outcome = { kind: 'extended' } | { kind: 'waiting'; minutes: number };
@@ -18,35 +18,21 @@ export function ExtendControl({ grantId, what }: { grantId: string; what: string
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState('');
   const [justification, setJustification] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const headingId = useId();
-
-  const mutation = useMutation({
-    mutationFn: () => extendGrant({ grantId, minutes, justification }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        const fields = result.error.fields ?? {};
-        setFieldErrors(fields);
-        setFormError(fields.minutes || fields.justification ? null : result.error.message);
-        return;
-      }
-      setOutcome(describe(result.data));
+  const extend = useFormAction(extendGrant, {
+    fields: ['minutes', 'justification'],
+    onSuccess: () => {
       setOpen(false);
       setMinutes('');
       setJustification('');
       router.refresh();
     },
-    onError: () => setFormError('Could not send the extension. Check your connection and try again.'),
   });
+  const outcome = extend.data ? describe(extend.data) : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFieldErrors({});
-    setFormError(null);
-    setOutcome(null);
-    mutation.mutate();
+    void extend.run({ grantId, minutes, justification });
   }
 
   return (
@@ -63,11 +49,11 @@ export function ExtendControl({ grantId, what }: { grantId: string; what: string
           <p id={headingId} className="text-sm font-medium">
             Extend {what}
           </p>
-          {formError ? <FormError>{formError}</FormError> : null}
-          <TextField label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={fieldErrors.minutes} />
-          <TextareaField label="Justification" rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} error={fieldErrors.justification} />
+          {extend.formError ? <FormError>{extend.formError}</FormError> : null}
+          <TextField label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={extend.fields.minutes} />
+          <TextareaField label="Justification" rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} error={extend.fields.justification} />
           <div className="flex gap-2">
-            <Button type="submit" disabled={mutation.isPending}>
+            <Button type="submit" disabled={extend.pending}>
               Request extension
             </Button>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { revokeGrant } from '@/app/(portal)/grants/actions';
 import { Button } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/form-error';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
  * "Revoke" with a confirm step: ending access is not undoable, so the first click only asks.
@@ -15,20 +16,13 @@ export function RevokeControl({ grantId, what }: { grantId: string; what: string
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
-  const mutation = useMutation({
-    mutationFn: () => revokeGrant({ grantId, reason }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setError(result.error.message);
-        router.refresh();
-        return;
-      }
+  const revoke = useFormAction(revokeGrant, {
+    onSuccess: () => {
       setConfirming(false);
       router.refresh();
     },
-    onError: () => setError('Could not revoke. Check your connection and try again.'),
+    onRefusal: () => router.refresh(),
   });
 
   if (!confirming) {
@@ -45,18 +39,14 @@ export function RevokeControl({ grantId, what }: { grantId: string; what: string
       </p>
       <TextareaField label="Reason" optional rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-2">
-        <Button type="button" variant="danger" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+        <Button type="button" variant="danger" disabled={revoke.pending} onClick={() => void revoke.run({ grantId, reason })}>
           Confirm revoke
         </Button>
-        <Button type="button" variant="secondary" disabled={mutation.isPending} onClick={() => setConfirming(false)}>
+        <Button type="button" variant="secondary" disabled={revoke.pending} onClick={() => setConfirming(false)}>
           Keep access
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <InlineError>{revoke.formError}</InlineError>
     </section>
   );
 }

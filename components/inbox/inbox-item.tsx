@@ -1,13 +1,14 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { decideRequest } from '@/app/(portal)/inbox/actions';
 import { ReviewsList } from '@/components/requests/reviews-list';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/form-error';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { LocalTime, RelativeTime } from '@/components/ui/time';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { RequestView } from '@/lib/services/views';
 
 export type Decision = 'approve' | 'deny';
@@ -22,23 +23,18 @@ export interface DecisionEvents {
 /** One pending request with everything needed to decide it at a glance, and the decision form. */
 export function InboxItem({ request, onDecided, onGone }: { request: RequestView } & DecisionEvents) {
   const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (decision: Decision) => decideRequest({ requestId: request.id, decision, comment }),
-    onSuccess: (result, decision) => {
-      if (result.ok) return onDecided(result.data, decision);
-      if (result.error.code === 'conflict' || result.error.code === 'not_found') return onGone(request, result.error.message);
-      if (result.error.fields?.comment) return setCommentError(result.error.fields.comment);
-      setError(result.error.message);
+  const decision = useFormAction(decideRequest, {
+    fields: ['comment'],
+    onRefusal: (refusal) => {
+      if (refusal.code !== 'conflict' && refusal.code !== 'not_found') return false;
+      onGone(request, refusal.message);
+      return true;
     },
-    onError: () => setError('The decision could not be sent. Check your connection and try again.'),
   });
-  const decide = (decision: Decision) => {
-    setCommentError(undefined);
-    setError(null);
-    mutation.mutate(decision);
-  };
+  async function decide(choice: Decision) {
+    const decided = await decision.run({ requestId: request.id, decision: choice, comment });
+    if (decided) onDecided(decided, choice);
+  }
 
   const headingId = `request-${request.id}`;
   return (
@@ -99,24 +95,20 @@ export function InboxItem({ request, onDecided, onGone }: { request: RequestView
           value={comment}
           onChange={(e) => {
             setComment(e.target.value);
-            setCommentError(undefined);
+            decision.clearField('comment');
           }}
-          error={commentError}
+          error={decision.fields.comment}
           hint="Required to deny; shown to the requester."
         />
         <div className="flex gap-2">
-          <Button type="button" disabled={mutation.isPending} onClick={() => decide('approve')}>
+          <Button type="button" disabled={decision.pending} onClick={() => void decide('approve')}>
             Approve
           </Button>
-          <Button type="button" variant="danger" disabled={mutation.isPending} onClick={() => decide('deny')}>
+          <Button type="button" variant="danger" disabled={decision.pending} onClick={() => void decide('deny')}>
             Deny
           </Button>
         </div>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <InlineError>{decision.formError}</InlineError>
       </form>
     </article>
   );

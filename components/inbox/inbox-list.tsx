@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '@/components/ui/empty-state';
 import type { RequestView } from '@/lib/services/views';
 import { InboxItem, type Decision } from './inbox-item';
 import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, type InboxData } from './inbox-query';
@@ -61,7 +62,7 @@ export function InboxList({ initial }: { initial: InboxData }) {
         </p>
       ) : null}
       {requests.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">Nothing is waiting for your decision. This list refreshes by itself.</p>
+        <EmptyState dashed>Nothing is waiting for your decision. This list refreshes by itself.</EmptyState>
       ) : (
         <div className="space-y-4">
           {requests.map((r) => (

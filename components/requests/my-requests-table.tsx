@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, RelativeTime } from '@/components/ui/time';
 import type { RequestView } from '@/lib/services/views';
@@ -22,77 +23,54 @@ function GrantCell({ request }: { request: RequestView }) {
   );
 }
 
+const columns: Column<RequestView>[] = [
+  {
+    header: 'Resource',
+    cell: (r) => (
+      <>
+        <div className="font-medium">{r.resourceName}</div>
+        <div className="text-xs text-slate-500">
+          asked <RelativeTime iso={r.createdAt} />
+        </div>
+        {r.justification ? <div className="mt-1 max-w-xs text-xs break-words text-slate-600">{r.justification}</div> : null}
+        {r.ticket ? <div className="text-xs text-slate-600">Ticket {r.ticket}</div> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Role',
+    cell: (r) => (
+      <>
+        {r.role}
+        {r.extendsGrantId ? (
+          <Badge tone="info" className="ml-2">
+            extension
+          </Badge>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Duration', className: 'whitespace-nowrap', cell: (r) => `${r.durationMinutes} min` },
+  {
+    header: 'Status',
+    cell: (r) => (
+      <>
+        <StatusPill status={r.status} />
+        {r.autoApproved ? <div className="mt-1 text-xs text-slate-500">auto-approved</div> : null}
+        {r.status === 'pending' ? (
+          <div className="mt-1 text-xs text-slate-500">
+            lapses <RelativeTime iso={r.expiresAt} />
+          </div>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Grant', cell: (r) => <GrantCell request={r} /> },
+  { header: 'Reviews', cell: (r) => <ReviewsList reviews={r.reviews} empty={r.autoApproved ? 'none needed' : 'none yet'} /> },
+  { header: 'Actions', hideHeader: true, cell: (r) => (r.status === 'pending' ? <CancelRequestButton requestId={r.id} what={`${r.resourceName} / ${r.role}`} /> : null) },
+];
+
 /** The actor's requests, newest first, with what became of each. */
 export function MyRequestsTable({ requests }: { requests: RequestView[] }) {
-  return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Your requests, newest first</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Resource
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Role
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Duration
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Grant
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Reviews
-            </th>
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {requests.map((r) => (
-            <tr key={r.id} data-request-id={r.id}>
-              <td className="px-4 py-3">
-                <div className="font-medium">{r.resourceName}</div>
-                <div className="text-xs text-slate-500">
-                  asked <RelativeTime iso={r.createdAt} />
-                </div>
-                {r.justification ? <div className="mt-1 max-w-xs text-xs break-words text-slate-600">{r.justification}</div> : null}
-                {r.ticket ? <div className="text-xs text-slate-600">Ticket {r.ticket}</div> : null}
-              </td>
-              <td className="px-4 py-3">
-                {r.role}
-                {r.extendsGrantId ? (
-                  <Badge tone="info" className="ml-2">
-                    extension
-                  </Badge>
-                ) : null}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">{r.durationMinutes} min</td>
-              <td className="px-4 py-3">
-                <StatusPill status={r.status} />
-                {r.autoApproved ? <div className="mt-1 text-xs text-slate-500">auto-approved</div> : null}
-                {r.status === 'pending' ? (
-                  <div className="mt-1 text-xs text-slate-500">
-                    lapses <RelativeTime iso={r.expiresAt} />
-                  </div>
-                ) : null}
-              </td>
-              <td className="px-4 py-3">
-                <GrantCell request={r} />
-              </td>
-              <td className="px-4 py-3">
-                <ReviewsList reviews={r.reviews} empty={r.autoApproved ? 'none needed' : 'none yet'} />
-              </td>
-              <td className="px-4 py-3">{r.status === 'pending' ? <CancelRequestButton requestId={r.id} what={`${r.resourceName} / ${r.role}`} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Your requests, newest first" columns={columns} rows={requests} rowKey={(r) => r.id} rowData={(r) => ({ 'data-request-id': r.id })} alignTop />;
 }

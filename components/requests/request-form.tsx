@@ -1,14 +1,15 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import { submitRequest } from '@/app/(portal)/requests/actions';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { CatalogEntry } from '@/lib/services/requests/catalog';
 import { PolicySummary } from './policy-summary';
 
@@ -32,8 +33,9 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   const initialRole = initialRoles.some((e) => e.role === preselect.role) ? preselect.role! : initialRoles.length === 1 ? initialRoles[0]!.role : '';
 
   const [values, setValues] = useState({ resource: initialResource, role: initialRole, durationMinutes: '', justification: '', ticket: '', startAt: '' });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Fields, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  // A success leaves the page, so the form only ever shows its errors.
+  const submit = useFormAction(submitRequest, { fields: fieldNames, onSuccess: (created) => router.push(`/requests?created=${created.id}`) });
+  const fieldErrors: Partial<Record<Fields, string>> = submit.fields;
 
   const roles = rolesOf(values.resource);
   const entry = catalog.find((e) => e.resource === values.resource && e.role === values.role) ?? null;
@@ -46,37 +48,19 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
       const next = rolesOf(value);
       return { ...v, resource: value, role: next.length === 1 ? next[0]!.role : '' };
     });
-    setFieldErrors((e) => ({ ...e, [name]: undefined }));
+    submit.clearField(name);
   };
-
-  const mutation = useMutation({
-    mutationFn: () => submitRequest({ ...values, startAt: localToIso(values.startAt) }),
-    onSuccess: (result) => {
-      if (result.ok) {
-        router.push(`/requests?created=${result.data.id}`);
-        return;
-      }
-      const fields = result.error.fields ?? {};
-      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => fieldNames.includes(k)));
-      setFieldErrors(known);
-      // Anything not tied to a field we show (a conflict, eligibility, an unknown key) goes above the form.
-      setFormError(Object.keys(known).length === Object.keys(fields).length && Object.keys(known).length > 0 ? null : result.error.message);
-    },
-    onError: () => setFormError('The request could not be sent. Check your connection and try again.'),
-  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
-    setFieldErrors({});
-    mutation.mutate();
+    void submit.run({ ...values, startAt: localToIso(values.startAt) });
   }
 
   if (catalog.length === 0) {
     return (
-      <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">
+      <EmptyState>
         There is nothing you are eligible to request yet. Ask a Timebox administrator to add your group to a policy.
-      </p>
+      </EmptyState>
     );
   }
 
@@ -84,8 +68,8 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <form onSubmit={onSubmit} noValidate aria-label="Request access" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        {formError ? <FormError>{formError}</FormError> : null}
-        {hasErrors && !formError ? (
+        {submit.formError ? <FormError>{submit.formError}</FormError> : null}
+        {hasErrors && !submit.formError ? (
           <p role="alert" className="text-sm text-red-700">
             Some fields need attention; see the messages below them.
           </p>
@@ -141,7 +125,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           optional
           hint="Leave empty to start as soon as it is approved. Your local time."
         />
-        <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+        <Button type="submit" disabled={submit.pending} aria-busy={submit.pending || undefined}>
           Request access
         </Button>
       </form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { createToken } from '@/app/(portal)/settings/tokens/actions';
@@ -8,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/form-field';
 import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/text-field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { NewTokenSecret } from './new-token-secret';
 
 interface ScopeOption {
@@ -21,34 +21,20 @@ export function CreateTokenForm({ scopes, defaultScopes }: { scopes: ScopeOption
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>(defaultScopes);
   const [expiresInDays, setExpiresInDays] = useState('90');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: () => createToken({ name, scopes: chosen, expiresInDays }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        const fields = result.error.fields ?? {};
-        setFieldErrors(fields);
-        setFormError(Object.keys(fields).some((f) => ['name', 'scopes', 'expiresInDays'].includes(f)) ? null : result.error.message);
-        return;
-      }
-      setCreated({ name: result.data.token.name, secret: result.data.secret });
+  const create = useFormAction(createToken, {
+    fields: ['name', 'scopes', 'expiresInDays'],
+    onSuccess: () => {
       setName('');
       setChosen(defaultScopes);
       setExpiresInDays('90');
       router.refresh();
     },
-    onError: () => setFormError('Could not create the token. Check your connection and try again.'),
   });
+  const created = create.data;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFieldErrors({});
-    setFormError(null);
-    setCreated(null);
-    mutation.mutate();
+    void create.run({ name, scopes: chosen, expiresInDays });
   }
 
   const toggle = (scope: string, on: boolean) => setChosen((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
@@ -56,11 +42,11 @@ export function CreateTokenForm({ scopes, defaultScopes }: { scopes: ScopeOption
 
   return (
     <div className="space-y-4">
-      <div aria-live="polite">{created ? <NewTokenSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}</div>
+      <div aria-live="polite">{created ? <NewTokenSecret name={created.token.name} secret={created.secret} onDone={create.reset} /> : null}</div>
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create a token">
-        {formError ? <FormError>{formError}</FormError> : null}
-        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} hint="What uses it, e.g. “deploy pipeline”." maxLength={100} required />
-        <fieldset aria-describedby={fieldErrors.scopes ? scopesErrorId : undefined}>
+        {create.formError ? <FormError>{create.formError}</FormError> : null}
+        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={create.fields.name} hint="What uses it, e.g. “deploy pipeline”." maxLength={100} required />
+        <fieldset aria-describedby={create.fields.scopes ? scopesErrorId : undefined}>
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
           <ul className="mt-2 space-y-2">
             {scopes.map((scope) => (
@@ -86,7 +72,7 @@ export function CreateTokenForm({ scopes, defaultScopes }: { scopes: ScopeOption
               </li>
             ))}
           </ul>
-          {fieldErrors.scopes ? <FieldError id={scopesErrorId}>{fieldErrors.scopes}</FieldError> : null}
+          {create.fields.scopes ? <FieldError id={scopesErrorId}>{create.fields.scopes}</FieldError> : null}
         </fieldset>
         <TextField
           label="Expires after (days)"
@@ -94,12 +80,12 @@ export function CreateTokenForm({ scopes, defaultScopes }: { scopes: ScopeOption
           inputMode="numeric"
           value={expiresInDays}
           onChange={(e) => setExpiresInDays(e.target.value)}
-          error={fieldErrors.expiresInDays}
+          error={create.fields.expiresInDays}
           hint="1 to 366. Leave empty for a token that never expires."
           optional
         />
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Creating…' : 'Create token'}
+        <Button type="submit" disabled={create.pending}>
+          {create.pending ? 'Creating…' : 'Create token'}
         </Button>
       </form>
     </div>

@@ -1,32 +1,29 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { revokeToken } from '@/app/(portal)/settings/tokens/actions';
 import { Button } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/form-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /** "Revoke", then a confirmation: whatever uses the token stops working at once. */
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => revokeToken({ tokenId }),
-    onSuccess: (result) => {
-      if (!result.ok) setError(result.error.message);
-      setConfirming(false);
-      router.refresh();
-    },
-    onError: () => setError('Could not revoke. Check your connection and try again.'),
-  });
+  // Either way the list is re-read: a refused revoke usually means the token changed meanwhile.
+  const settle = () => {
+    setConfirming(false);
+    router.refresh();
+  };
+  const revoke = useFormAction(revokeToken, { onSuccess: settle, onRefusal: settle });
 
   return (
     <div className="flex flex-col items-end gap-1">
       {confirming ? (
         <div role="group" aria-label={`Confirm revoking ${name}`} className="flex items-center gap-2">
           <span className="text-xs text-slate-700">Revoke it now?</span>
-          <Button type="button" variant="danger" disabled={mutation.isPending} onClick={() => mutation.mutate()} autoFocus>
+          <Button type="button" variant="danger" disabled={revoke.pending} onClick={() => void revoke.run({ tokenId })} autoFocus>
             Yes, revoke<span className="sr-only"> {name}</span>
           </Button>
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
@@ -38,11 +35,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
           Revoke<span className="sr-only"> {name}</span>
         </Button>
       )}
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError className="text-xs">{revoke.formError}</InlineError>
     </div>
   );
 }

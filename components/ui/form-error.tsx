@@ -10,3 +10,13 @@ export function FormError({ children, title = 'That did not work' }: { children:
     </div>
   );
 }
+
+/** A one-line failure beside the control that caused it (a button, a small form): announced at once. */
+export function InlineError({ children, id, className = 'text-sm' }: { children: ReactNode; id?: string; className?: string }) {
+  if (!children) return null;
+  return (
+    <p id={id} role="alert" className={`text-red-700 ${className}`}>
+      {children}
+    </p>
+  );
+}

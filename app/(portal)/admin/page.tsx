@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementTable } from '@/components/admin/entitlement-table';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listResources } from '@/lib/services/admin/queries';
 import { archiveResourceAction } from './actions';
@@ -32,7 +33,7 @@ export default async function Page() {
       </PageHeader>
 
       <h2 className="sr-only">Resources</h2>
-      {live.length === 0 ? <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">No resources yet. Create one to offer its roles to requesters.</p> : null}
+      {live.length === 0 ? <EmptyState>No resources yet. Create one to offer its roles to requesters.</EmptyState> : null}
       <ul className="space-y-6" aria-label="Resources">
         {live.map((r) => (
           <li key={r.id}>

@@ -8,6 +8,7 @@ import { filterQuery, readAuditQuery, type SearchParams } from '@/components/aud
 import { ExportButtons } from '@/components/audit/export-buttons';
 import { VerifyTrail } from '@/components/audit/verify-trail';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditEvents } from '@/lib/audit/audit-service';
@@ -63,9 +64,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           </div>
         ) : null}
         {!listing ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">Fix the filters above to see events.</p>
+          <EmptyState>Fix the filters above to see events.</EmptyState>
         ) : listing.items.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">{filtered ? 'No event matches these filters.' : 'The trail is empty.'}</p>
+          <EmptyState>{filtered ? 'No event matches these filters.' : 'The trail is empty.'}</EmptyState>
         ) : (
           <AuditEventsTable events={listing.items} raw={query.raw} />
         )}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-guard';
 import type { ActorContext } from '@/lib/domain/context';
@@ -50,9 +51,9 @@ export default async function Page() {
           Current grants
         </h2>
         {live.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+          <EmptyState dashed>
             You hold no access right now. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
-          </p>
+          </EmptyState>
         ) : (
           <div className="space-y-4">
             {live.map((g) => (

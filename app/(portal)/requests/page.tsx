@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CreatedNotice } from '@/components/requests/created-notice';
 import { MyRequestsTable } from '@/components/requests/my-requests-table';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-guard';
 import { can } from '@/lib/domain/permissions';
@@ -28,9 +29,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       </PageHeader>
       {justCreated ? <CreatedNotice request={justCreated} /> : null}
       {requests.length === 0 ? (
-        <section aria-label="No requests" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+        <EmptyState dashed label="No requests">
           You have not asked for any access yet. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
-        </section>
+        </EmptyState>
       ) : (
         <MyRequestsTable requests={requests} />
       )}

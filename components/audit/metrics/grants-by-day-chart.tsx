@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import type { GrantsByResource } from '@/lib/services/metrics/grants-by-resource';
 import { seriesColor } from './chart-colors';
 
@@ -15,6 +16,15 @@ function ticks(max: number): number[] {
   const out: number[] = [];
   for (let v = 0; v <= max; v += step) out.push(v);
   return out;
+}
+
+/** The chart's numbers: a row per day, a column per resource, then the day's total. */
+function dayColumns(series: GrantsByResource['series'], totals: number[]): Column<{ day: string; index: number }>[] {
+  return [
+    { header: 'Day (UTC)', rowHeader: true, className: 'font-normal whitespace-nowrap', cell: (r) => r.day },
+    ...series.map((s): Column<{ day: string; index: number }> => ({ header: s.resource, cell: (r) => s.counts[r.index] ?? 0 })),
+    { header: 'All', className: 'font-medium', cell: (r) => totals[r.index] },
+  ];
 }
 
 /**
@@ -95,41 +105,7 @@ export function GrantsByDayChart({ data }: { data: GrantsByResource }) {
       )}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600">Show as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{title}, by resource</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-4 font-medium text-slate-600">
-                  Day (UTC)
-                </th>
-                {series.map((s) => (
-                  <th key={s.resource} scope="col" className="py-1 pr-4 font-medium text-slate-600">
-                    {s.resource}
-                  </th>
-                ))}
-                <th scope="col" className="py-1 font-medium text-slate-600">
-                  All
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((day, d) => (
-                <tr key={day}>
-                  <th scope="row" className="py-1 pr-4 font-normal whitespace-nowrap">
-                    {day}
-                  </th>
-                  {series.map((s) => (
-                    <td key={s.resource} className="py-1 pr-4">
-                      {s.counts[d] ?? 0}
-                    </td>
-                  ))}
-                  <td className="py-1 font-medium">{totals[d]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable look="quiet" stack={false} className="mt-2" caption={`${title}, by resource`} columns={dayColumns(series, totals)} rows={days.map((day, index) => ({ day, index }))} rowKey={(r) => r.day} />
       </details>
     </figure>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { seriesColor } from './chart-colors';
 
 export interface Bar {
@@ -7,6 +8,13 @@ export interface Bar {
   /** How the value reads ("3 min 20 s"); the number itself when omitted. */
   display?: string;
 }
+
+const shown = (b: Bar) => b.display ?? String(b.value);
+
+const barColumns: Column<Bar>[] = [
+  { header: 'Measure', rowHeader: true, className: 'font-normal', cell: (b) => b.label },
+  { header: 'Value', cell: shown },
+];
 
 const WIDTH = 480;
 const ROW = 28;
@@ -23,7 +31,6 @@ export function HorizontalBars({ title, bars, note }: { title: string; bars: Bar
   const max = Math.max(1, ...bars.map((b) => b.value));
   const span = WIDTH - LABEL - VALUE;
   const height = bars.length * ROW + 4;
-  const shown = (b: Bar) => b.display ?? String(b.value);
   return (
     <figure aria-labelledby={`${id}-caption`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <figcaption id={`${id}-caption`} className="text-base font-semibold">
@@ -51,29 +58,7 @@ export function HorizontalBars({ title, bars, note }: { title: string; bars: Bar
       </svg>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600">Show as a table</summary>
-        <table className="mt-2 min-w-full text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-medium text-slate-600">
-                Measure
-              </th>
-              <th scope="col" className="py-1 font-medium text-slate-600">
-                Value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.label}>
-                <th scope="row" className="py-1 pr-4 font-normal">
-                  {b.label}
-                </th>
-                <td className="py-1">{shown(b)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable look="quiet" stack={false} className="mt-2" caption={title} columns={barColumns} rows={bars} rowKey={(b) => b.label} />
       </details>
     </figure>
   );

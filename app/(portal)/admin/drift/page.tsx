@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { DriftTable } from '@/components/drift/drift-table';
 import { RunReconciliation } from '@/components/drift/run-reconciliation';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
 import { getConfig } from '@/lib/config/env';
@@ -48,13 +49,13 @@ export default async function Page() {
               {run.failed.length ? `; could not read ${run.failed.join(', ')}` : ''}.
             </p>
             {findings.length === 0 ? (
-              <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">No drift: every target matched the live grants.</p>
+              <EmptyState>No drift: every target matched the live grants.</EmptyState>
             ) : (
               <DriftTable caption="Drift found by the last run" rows={findings.map((f) => ({ ...f, key: f.id }))} />
             )}
           </>
         ) : (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">Reconciliation has not run yet. Run it now, or schedule <code>/api/cron/reconcile</code>.</p>
+          <EmptyState>Reconciliation has not run yet. Run it now, or schedule <code>/api/cron/reconcile</code>.</EmptyState>
         )}
       </section>
     </>

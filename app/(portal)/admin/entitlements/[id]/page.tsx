@@ -6,6 +6,7 @@ import { Warnings } from '@/components/admin/form-status';
 import { PolicyForm } from '@/components/admin/policy-form';
 import { policySummary } from '@/components/admin/policy-summary';
 import { Forbidden } from '@/components/shell/forbidden';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listGroups } from '@/lib/services/admin/list-groups';
 import { getEntitlement } from '@/lib/services/admin/queries';
@@ -54,7 +55,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       ) : null}
 
       {readOnly ? (
-        <p className="rounded-lg bg-white p-6 text-sm text-slate-700 ring-1 ring-slate-200">This role {entitlement.archivedAt ? 'is' : 'belongs to a resource that is'} archived: it is hidden from requesters and can no longer be changed.</p>
+        <EmptyState>This role {entitlement.archivedAt ? 'is' : 'belongs to a resource that is'} archived: it is hidden from requesters and can no longer be changed.</EmptyState>
       ) : (
         <div className="grid gap-8 lg:grid-cols-3">
           <section aria-labelledby="policy-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
