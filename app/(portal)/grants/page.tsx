@@ -4,14 +4,13 @@ import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
 import type { ActorContext } from '@/lib/domain/context';
 import { liveGrantStatuses } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { listGrants } from '@/lib/services/grants/queries';
 import { listMyRequests } from '@/lib/services/requests/queries';
-import { getServiceDeps } from '@/lib/services/runtime';
 import type { GrantView } from '@/lib/services/views';
 
 export const dynamic = 'force-dynamic';
@@ -27,11 +26,10 @@ async function everyonesLiveGrants(deps: ServiceDeps, ctx: ActorContext): Promis
 }
 
 export default async function Page() {
-  const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="Grants" />;
-  const deps = await getServiceDeps();
-  const ctx: ActorContext = { actor, via: 'web' };
-  const isAdmin = can(actor, 'admin');
+  const page = await portalPage('request');
+  if (!page) return <Forbidden what="Grants" />;
+  const { deps, ctx } = page;
+  const isAdmin = can(ctx.actor, 'admin');
   const [mine, pendingRequests, everyone] = await Promise.all([
     listGrants(deps, ctx),
     listMyRequests(deps, ctx, { status: 'pending' }),

@@ -4,19 +4,17 @@ import { CreatedNotice } from '@/components/requests/created-notice';
 import { MyRequestsTable } from '@/components/requests/my-requests-table';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
-import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import { listMyRequests } from '@/lib/services/requests/queries';
-import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'My requests' };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
-  if (!can(actor, 'request')) return <Forbidden what="My requests" />;
+  const page = await portalPage('request');
+  if (!page) return <Forbidden what="My requests" />;
   const { created } = await searchParams;
-  const requests = await listMyRequests(await getServiceDeps(), { actor, via: 'web' });
+  const requests = await listMyRequests(page.deps, page.ctx);
   // The id comes from the URL, so it is only ever looked up among the actor's own requests.
   const justCreated = typeof created === 'string' ? requests.find((r) => r.id === created) : undefined;
   return (

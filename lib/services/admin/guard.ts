@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ActorContext } from '@/lib/domain/context';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/http/to-error-body';
+import { fieldErrorsOf } from '@/lib/field-errors';
 
 /**
  * Admin work is for portal admins in a browser session. No token scope covers it (fail closed),
