@@ -26,7 +26,6 @@ export interface ApiCall<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  request: Request;
 }
 
 /** Next passes `{ params: Promise<…> }`; tests of routes without params may omit it. */
@@ -68,7 +67,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       const query = spec.query ? spec.query.parse(queryObject(new URL(request.url))) : undefined;
       const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
 
-      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B>, request });
+      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B> });
       // A handler may answer with its own Response (a streamed export) after every check above passed.
       if (data instanceof Response) return tagged(data, meta.requestId);
       return jsonReply(options.status ?? 200, data, meta.requestId);
