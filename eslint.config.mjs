@@ -1,25 +1,93 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-// Layer rules the build enforces (DESIGN.md): each zone says who may not import what, and why.
-const boundaries = [
+// ─── Layer boundaries (issue 8, item 2) ─────────────────────────────────────────────────────────
+// These fail `npm run lint` (and CI) when a layer reaches where it must not:
+//   - app/ and components/ never touch the database layer (lib/db, including generated Prisma types):
+//     pages read through services, components get view types (lib/services/views.ts);
+//   - nothing in lib/ imports app/ or components/;
+//   - lib/domain is pure rules: no database, services, connectors, HTTP, auth, logging, network,
+//     file system or framework.
+// Paths are checked with `import/no-restricted-paths` (it resolves `@/…` and relative imports alike),
+// packages with `@typescript-eslint/no-restricted-imports`. Neither is plain `no-restricted-imports`
+// on purpose: ESLint does not merge one rule's options across config blocks — a later block setting
+// the same rule for the same files replaces these. Extend the zones here rather than re-declaring
+// either rule for app/, components/ or lib/ elsewhere (scripts/eslint-boundaries.test.ts notices).
+
+const dbLayer = { from: './lib/db', message: 'app/ and components/ read data through lib/services (views), never lib/db.' };
+
+// The lifecycle steps (activate, finish-ending, fulfil, transitions) check no permission: only the
+// services' use cases, which authorize first, may call them.
+const lifecycleSteps = { from: './lib/services/lifecycle', message: 'Lifecycle steps skip authorization: call a use case in lib/services instead.' };
+
+const domainIo = ['./app', './components', './lib/db', './lib/services', './lib/connectors', './lib/http', './lib/auth', './lib/log.ts', './lib/server', './lib/seed', './lib/testing'];
+
+const layerBoundaries = [
   {
-    // The lifecycle steps (activate, finish-ending, fulfil, transitions) check no permission: only the
-    // services' use cases, which authorize first, may call them.
-    target: ['./app', './components', './lib/http', './lib/auth', './lib/audit', './lib/server', './scripts'],
-    from: './lib/services/lifecycle',
-    message: 'Lifecycle steps skip authorization: call a use case in lib/services instead.',
+    name: 'boundaries/app-and-components-without-db',
+    files: ['app/**', 'components/**'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './app', ...dbLayer },
+            { target: './components', ...dbLayer },
+            { target: ['./app', './components'], ...lifecycleSteps },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'boundaries/lib-without-app',
+    files: ['lib/**'],
+    // TEMPORARY: these two test fixtures import route handlers from app/ and are being moved out of
+    // lib/http by another change (issue 8, "test helpers only under lib/testing"); tests may import
+    // the routes they test. Remove the two fixture paths once they have moved.
+    ignores: ['lib/http/api/harness.ts', 'lib/http/api/routes.ts', '**/*.test.ts'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './lib', from: ['./app', './components'], message: 'lib/ must not depend on app/ or components/: move what both need into lib/.' },
+            { target: ['./lib/http', './lib/auth', './lib/audit', './lib/server', './lib/seed'], ...lifecycleSteps },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Replaces the block above for lib/domain (same rule): its zone forbids app/ and components/ too.
+    name: 'boundaries/pure-domain',
+    files: ['lib/domain/**'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: [{ target: './lib/domain', from: domainIo, message: 'lib/domain holds pure rules: no I/O, no framework. Pass data in from a service.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['pg', 'pg/*', 'mysql2', 'mysql2/*', '@prisma/*', 'prisma', 'next', 'next/*', 'next-auth', 'next-auth/*', 'pino', '@electric-sql/*', 'pglite-prisma-adapter', 'ssh2'],
+              message: 'lib/domain holds pure rules: no database driver, framework or logger.',
+            },
+            {
+              group: ['fs', 'fs/*', 'net', 'tls', 'dgram', 'dns', 'dns/*', 'http', 'https', 'http2', 'child_process', 'worker_threads', 'node:*', '!node:crypto', '!node:util'],
+              message: 'lib/domain holds pure rules: no file system, network or processes (node:crypto and node:util are fine).',
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
+// ─── end of layer boundaries ──────────────────────────────────────────────────────────────────────
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  {
-    files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['**/*.test.ts', 'lib/testing/**'],
-    rules: { 'import/no-restricted-paths': ['error', { zones: boundaries }] },
-  },
+  ...layerBoundaries,
   {
     ignores: ['.next/**', '.next-*/**', '.data/**', 'lib/db/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },

@@ -3,8 +3,15 @@ import { checkSource } from './check-server-actions';
 
 describe('checkSource', () => {
   it('accepts actions built with authedAction', () => {
-    const src = `'use server';\n\nimport { authedAction } from '@/lib/http/server-action';\nexport const approve = authedAction(schema, async () => {});\nexport type X = number;\n`;
+    const src = `'use server';\n\nimport { authedAction } from '@/lib/http/server-action';\nexport const approve = authedAction('approve', schema, async () => {});\nexport const deny = authedAction(\n  "deny",\n  schema,\n  async () => {},\n);\nexport type X = number;\n`;
     expect(checkSource('a.ts', src)).toEqual([]);
+  });
+  it('rejects an action without its name, or named after another export', () => {
+    const src = `'use server';\nexport const approve = authedAction(schema, async () => {});\nexport const deny = authedAction('approve', schema, async () => {});\n`;
+    expect(checkSource('a.ts', src)).toEqual([
+      { file: 'a.ts', line: 2, text: 'export const approve = authedAction(schema, async () => {});' },
+      { file: 'a.ts', line: 3, text: "action named 'approve' but exported as deny" },
+    ]);
   });
   it('rejects any other export from a "use server" file', () => {
     const src = `"use server"\nexport async function approve() {}\nexport const deny = async () => {};\nexport default function x() {}\n`;

@@ -2,21 +2,21 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { requirePageActor } from '@/lib/auth/page-guard';
 import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import { countInbox } from '@/lib/services/requests/queries';
-import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 
 const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator' } as const;
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor();
+  const { deps, ctx } = await portalPage();
+  const { actor } = ctx;
   const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
   // Approvers see how many requests wait for them next to Inbox.
-  const inboxCount = can(actor, 'inbox.view') ? await countInbox(await getServiceDeps(), { actor, via: 'web' }) : undefined;
+  const inboxCount = can(actor, 'inbox.view') ? await countInbox(deps, ctx) : undefined;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">

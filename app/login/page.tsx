@@ -4,8 +4,9 @@ import { DevLoginForm } from '@/components/auth/dev-login-form';
 import { OidcButton } from '@/components/auth/oidc-button';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { getConfig } from '@/lib/config/env';
-import { getDb } from '@/lib/db/client';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
+import { getServiceDeps } from '@/lib/services/runtime';
+import { listDevLoginEmails } from '@/lib/services/users';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
@@ -24,9 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   const config = getConfig();
   const error = typeof params.error === 'string' ? (errorMessages[params.error] ?? 'Sign-in failed. Try again.') : null;
-  const demoUsers = config.devLogin
-    ? await (await getDb()).user.findMany({ where: { source: 'seed', disabledAt: null }, select: { email: true }, orderBy: { email: 'asc' } })
-    : [];
+  const demoEmails = config.devLogin ? await listDevLoginEmails(await getServiceDeps()) : [];
 
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -45,7 +44,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               <h2 id="dev-login-heading" className="mb-3 text-sm font-semibold text-slate-700">
                 Demo sign-in
               </h2>
-              <DevLoginForm callbackUrl={callbackUrl} demoEmails={demoUsers.map((u) => u.email)} />
+              <DevLoginForm callbackUrl={callbackUrl} demoEmails={demoEmails} />
               <p className="mt-3 text-xs text-slate-500">For the seeded demo users only. Turn it off with AUTH_DEV_LOGIN=false.</p>
             </section>
           ) : null}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditFilterShape, type AuditFilters } from '@/lib/audit/filters';
-import { fieldErrorsOf } from '@/lib/http/to-error-body';
+import { fieldErrorsOf } from '@/lib/field-errors';
 
 // The dashboard's state lives in the URL (a view can be shared or bookmarked): these helpers read the
 // filters, the cursor and the page size from a page's search params, and write them back into links.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerCredential, clientIp, secretMatches } from './api-auth';
+import { bearerCredential, secretMatches } from './api-auth';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -13,16 +13,6 @@ describe('bearerCredential', () => {
   });
   it.each(['', 'Bearer', 'Bearer ', 'Basic dXNlcjpwdw==', 'tbx_abc', 'Bearer a b', 'Bearertbx_abc'])('refuses %j', (value) => {
     expect(bearerCredential(h(value ? { authorization: value } : {}))).toBeNull();
-  });
-});
-
-describe('clientIp', () => {
-  it('takes the first hop of X-Forwarded-For', () => {
-    expect(clientIp(h({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe('203.0.113.7');
-  });
-  it('is null without one', () => {
-    expect(clientIp(h({}))).toBeNull();
-    expect(clientIp(h({ 'x-forwarded-for': ' , 10.0.0.1' }))).toBeNull();
   });
 });
 

@@ -8,12 +8,6 @@ export function bearerCredential(headers: Headers): string | null {
   return match ? match[1]! : null;
 }
 
-/** The client's address: the first hop of X-Forwarded-For (set by the proxy in front of us), else unknown. */
-export function clientIp(headers: Headers): string | null {
-  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return first ? first.slice(0, 100) : null;
-}
-
 const digest = (value: string) => crypto.createHash('sha256').update(value, 'utf8').digest();
 
 /** Constant-time comparison of a shared secret: equal-length digests, so neither content nor length leaks. */

@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { HttpError } from './api-errors';
+import { refuseNul } from './contains-nul';
 
 /** The largest JSON body the API reads. Every request body it takes is a few fields of text. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -40,16 +41,6 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
   }
 }
 
-// PostgreSQL text cannot hold U+0000: a "\u0000" that reached a query would fail there, as a 500.
-// So it is refused here, in keys and values alike, as the client's mistake it is.
-const NUL_FOUND = Symbol('nul');
-const hasNul = (s: string) => s.includes('\u0000');
-const nulError = () => new AppError('bad_request', 'Text must not contain NUL (\\u0000) characters.');
-function refuseNul(key: string, value: unknown): unknown {
-  if (hasNul(key) || (typeof value === 'string' && hasNul(value))) throw NUL_FOUND;
-  return value;
-}
-
 /** `application/json` or any `application/*+json`, with or without parameters such as charset. */
 export function isJsonContentType(value: string | null): boolean {
   if (!value) return false;
@@ -68,11 +59,11 @@ export function parseJsonObject(text: string, contentType: string | null): Recor
   }
   let value: unknown;
   try {
-    value = JSON.parse(text, refuseNul);
-  } catch (error) {
-    if (error === NUL_FOUND) throw nulError();
+    value = JSON.parse(text);
+  } catch {
     throw new AppError('bad_request', 'Malformed JSON in the request body.');
   }
+  refuseNul(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new AppError('bad_request', 'The body must be a JSON object.');
   }
@@ -83,7 +74,7 @@ export function parseJsonObject(text: string, contentType: string | null): Recor
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of url.searchParams) {
-    if (hasNul(key) || hasNul(value)) throw nulError();
+    refuseNul([key, value]);
     const prev = out[key];
     out[key] = prev === undefined ? value : ([] as string[]).concat(prev, value);
   }

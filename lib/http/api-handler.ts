@@ -4,11 +4,9 @@ import type { TokenScope } from '@/lib/domain/scopes';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getServiceDeps } from '@/lib/services/runtime';
-import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
-import { bearerCredential, clientIp } from './api-auth';
 import { parseJsonObject, queryObject, readBodyText } from './api-body';
-import { HttpError } from './api-errors';
-import { toErrorBody } from './to-error-body';
+import { errorReply, jsonReply, tagged } from './reply';
+import { requestMeta, tokenContext } from './request-context';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -28,23 +26,15 @@ export interface ApiCall<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  request: Request;
 }
 
 /** Next passes `{ params: Promise<…> }`; tests of routes without params may omit it. */
 export type RouteContext = { params: Promise<unknown> };
 
-const baseHeaders = { 'Cache-Control': 'no-store' } as const;
-
-function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...baseHeaders, ...extra } });
-}
-
-function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json(error.status, { error: { code: error.code, message: error.message } });
-  const { status, body } = toErrorBody(error);
-  const extra: Record<string, string> = status === 401 ? { 'WWW-Authenticate': `Bearer realm="timebox"${error instanceof AppError && error.details?.invalidToken ? ', error="invalid_token"' : ''}` } : {};
-  return json(status, body, extra);
+/** 401s name the scheme, and whether the token itself was the problem (RFC 6750). */
+function challenge(error: unknown) {
+  return (status: number): Record<string, string> =>
+    status === 401 ? { 'WWW-Authenticate': `Bearer realm="timebox"${error instanceof AppError && error.details?.invalidToken ? ', error="invalid_token"' : ''}` } : {};
 }
 
 /** Path params that fail their schema mean "no such thing": 404, as for another user's id. */
@@ -57,7 +47,8 @@ async function parseParams(schema: z.ZodType, context: RouteContext | undefined)
 /**
  * The one wrapper every /api/v1 route handler goes through: bearer token → actor, scope check,
  * zod-parsed params, query and JSON body (64 KiB at most), the service call, and errors mapped to
- * `{"error":{"code","message"}}` with their status — never a stack trace. Responses are never cached.
+ * `{"error":{"code","message"}}` with their status — never a stack trace. Responses are never cached and
+ * carry X-Request-Id; an unexpected error is logged with the route, actor and that id.
  * The handler returns the JSON body, or a Response of its own (e.g. a stream) after all checks passed.
  */
 export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
@@ -66,28 +57,22 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
   options: { status?: number } = {},
 ) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
+    const meta = requestMeta(request.headers);
+    const route = `${request.method} ${new URL(request.url).pathname}`;
+    let ctx: ActorContext | undefined;
     try {
       const deps = await getServiceDeps();
-      const secret = bearerCredential(request.headers);
-      if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
-      const identity = await authenticateToken(deps, secret);
-      if (!identity) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
-      if (!identity.token.scopes.includes(spec.scope)) throw new AppError('forbidden', `This token lacks the "${spec.scope}" scope.`);
-
-      const ctx: ActorContext = { actor: identity.actor, via: 'api', token: identity.token, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') };
+      ctx = await tokenContext(deps, request.headers, meta, spec.scope);
       const params = spec.params ? await parseParams(spec.params, context) : undefined;
       const query = spec.query ? spec.query.parse(queryObject(new URL(request.url))) : undefined;
       const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
 
-      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B>, request });
-      // A handler may answer with its own Response (a streamed export); it is still never cached.
-      if (data instanceof Response) {
-        if (!data.headers.has('cache-control')) data.headers.set('Cache-Control', 'no-store');
-        return data;
-      }
-      return json(options.status ?? 200, data);
+      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B> });
+      // A handler may answer with its own Response (a streamed export) after every check above passed.
+      if (data instanceof Response) return tagged(data, meta.requestId);
+      return jsonReply(options.status ?? 200, data, meta.requestId);
     } catch (error) {
-      return errorResponse(error);
+      return errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error));
     }
   };
 }

@@ -1,6 +1,27 @@
-/** Deep check for U+0000, which PostgreSQL text cannot hold: such input is refused as a bad request, not a 500. */
-export function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 20 || value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+import { AppError } from '@/lib/errors';
+
+// PostgreSQL text cannot hold U+0000: a "\u0000" that reached a query would fail there, as a 500.
+// So every entry point (JSON bodies, query strings, server-action input) refuses it here, in keys and
+// values alike, as the client's mistake it is.
+
+/** Deep check for U+0000 in strings and keys. Iterative, so no nesting depth can overflow the stack or slip past. */
+export function containsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, child] of Object.entries(next)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/** Throws the 400 every entry point answers for input holding a NUL. */
+export function refuseNul(value: unknown): void {
+  if (containsNul(value)) throw new AppError('bad_request', 'Text must not contain NUL (\\u0000) characters.');
 }

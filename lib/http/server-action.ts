@@ -1,14 +1,13 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { getCurrentActor } from '@/lib/auth/current-actor';
 import type { ActorContext } from '@/lib/domain/context';
-import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getServiceDeps } from '@/lib/services/runtime';
-import { containsNul } from './contains-nul';
+import { refuseNul } from './contains-nul';
+import { requestMeta, sessionContext } from './request-context';
 import { toErrorBody } from './to-error-body';
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string>; requestId?: string } };
 
 /** FormData → plain object (repeated keys become arrays), so one zod schema serves forms and JSON. */
 function toPlainInput(input: unknown): unknown {
@@ -23,23 +22,23 @@ function toPlainInput(input: unknown): unknown {
 }
 
 /**
- * The one wrapper every `"use server"` export goes through (scripts/check-server-actions.ts enforces it):
- * resolves the signed-in actor, parses the input with zod, calls the service, and maps errors to a
- * result the form can show next to its fields. Unexpected errors are logged, never shown.
+ * The one wrapper every `"use server"` export goes through (scripts/check-server-actions.ts enforces it,
+ * including that `name` is the export's own name): resolves the signed-in actor, parses the input with
+ * zod, calls the service, and maps errors to a result the form can show next to its fields. Unexpected
+ * errors are logged with the action's name, the actor and a request id — and only that id is shown.
  */
-export function authedAction<S extends z.ZodType, T>(schema: S, handler: (deps: ServiceDeps, ctx: ActorContext, input: z.infer<S>) => Promise<T>) {
+export function authedAction<S extends z.ZodType, T>(name: string, schema: S, handler: (deps: ServiceDeps, ctx: ActorContext, input: z.infer<S>) => Promise<T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
+    const meta = requestMeta(await headers());
+    let ctx: ActorContext | undefined;
     try {
-      const actor = await getCurrentActor();
-      if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+      ctx = await sessionContext(meta);
       const plain = toPlainInput(input);
-      if (containsNul(plain)) throw new AppError('bad_request', 'Text must not contain NUL characters.');
+      refuseNul(plain);
       const parsed = schema.parse(plain);
-      const h = await headers();
-      const ctx: ActorContext = { actor, via: 'web', ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null, userAgent: h.get('user-agent') };
       return { ok: true, data: await handler(await getServiceDeps(), ctx, parsed) };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error).body.error };
+      return { ok: false, error: toErrorBody(error, { route: `action ${name}`, requestId: meta.requestId, ctx }).body.error };
     }
   };
 }

@@ -1,26 +1,30 @@
 import { z } from 'zod';
+import type { ActorContext } from '@/lib/domain/context';
 import { isAppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/field-errors';
 import { log } from '@/lib/log';
+import { HttpError } from './api-errors';
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
 }
 
-/** First message per field, keyed by the dotted path: what a form shows next to each input. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}` : issue.message;
-  }
-  return fields;
+/** Where an error happened, for the log line of an unexpected one. Ids and e-mail only: never secrets or input. */
+export interface ErrorTrace {
+  /** `GET /api/v1/requests`, `action submitRequest`, `cron sweep`… */
+  route: string;
+  requestId: string;
+  /** Absent when the error came before the actor was known (e.g. the database was down). */
+  ctx?: Pick<ActorContext, 'actor' | 'via' | 'token'>;
 }
 
 /**
  * Maps any thrown value to a status and a user-fit body. Expected errors keep their code and message;
- * anything else is logged in full and answered with a generic 500 — no stack trace leaves the server.
+ * anything else is logged in full with the route, actor and request id, and answered with a generic
+ * 500 that carries the request id — the one thing a user can quote to find the log line.
  */
-export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number; body: ErrorBody } {
+  if (error instanceof HttpError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof z.ZodError) {
     const fields = fieldErrorsOf(error);
     const first = Object.entries(fields)[0];
@@ -30,6 +34,10 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
     return { status: error.status, body: { error: { code: error.code, message: error.message, ...(field ? { fields: { [field]: error.message } } : {}) } } };
   }
-  log.error({ err: error }, 'unexpected error');
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } } };
+  const { ctx } = trace;
+  log.error(
+    { err: error, route: trace.route, requestId: trace.requestId, actorId: ctx?.actor.id ?? null, actorEmail: ctx?.actor.email ?? null, via: ctx?.via ?? null, tokenId: ctx?.token?.id ?? null },
+    'unexpected error',
+  );
+  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId: trace.requestId } } };
 }

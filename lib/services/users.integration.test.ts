@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '@/lib/auth/load-actor';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
-import { findDevLoginUser, upsertOidcUser } from './users';
+import { findDevLoginUser, getOwnSshPublicKey, listDevLoginEmails, upsertOidcUser } from './users';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -38,5 +39,30 @@ describe('findDevLoginUser', () => {
     expect(await findDevLoginUser(database.db, ' ALICE@example.com ')).toMatchObject({ email: 'alice@example.com' });
     expect(await findDevLoginUser(database.db, 'grace@example.com')).toBeNull();
     expect(await findDevLoginUser(database.db, 'nobody@example.com')).toBeNull();
+  });
+});
+
+describe('listDevLoginEmails', () => {
+  it('offers the enabled seeded users, sorted, and nobody else', async () => {
+    const before = await listDevLoginEmails(database);
+    expect(before).toContain('alice@example.com');
+    expect(before).not.toContain('grace@example.com'); // signed in through OIDC above
+    expect(before).toEqual([...before].sort());
+    await database.db.user.update({ where: { email: 'alice@example.com' }, data: { disabledAt: new Date() } });
+    try {
+      expect(await listDevLoginEmails(database)).not.toContain('alice@example.com');
+    } finally {
+      await database.db.user.update({ where: { email: 'alice@example.com' }, data: { disabledAt: null } });
+    }
+  });
+});
+
+describe('getOwnSshPublicKey', () => {
+  it("reads the actor's own saved key, and nobody else's", async () => {
+    const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOwn0000000000000000000000000000000000000000';
+    await database.db.user.update({ where: { email: 'bob@example.com' }, data: { sshPublicKey: key } });
+    const ctxOf = async (email: string) => ({ actor: (await loadActor(database.db, (await database.db.user.findUniqueOrThrow({ where: { email } })).id))!, via: 'web' as const });
+    expect(await getOwnSshPublicKey(database, await ctxOf('bob@example.com'))).toBe(key);
+    expect(await getOwnSshPublicKey(database, await ctxOf('alice@example.com'))).toBeNull();
   });
 });

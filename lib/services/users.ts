@@ -1,5 +1,7 @@
 import { appendAudit } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/client';
+import type { ActorContext } from '@/lib/domain/context';
+import type { ServiceDeps } from './deps';
 
 export interface IdentityClaims {
   email: string;
@@ -61,4 +63,16 @@ export async function findDevLoginUser(db: Db, email: string) {
     await appendAudit(tx, { actorId: user.id, actorLabel: user.email, action: 'user.signed_in', data: { provider: 'dev-login' } });
   });
   return user;
+}
+
+/** The e-mails the dev sign-in offers: the seeded users that are still enabled, sorted. */
+export async function listDevLoginEmails(deps: Pick<ServiceDeps, 'db'>): Promise<string[]> {
+  const users = await deps.db.user.findMany({ where: { source: 'seed', disabledAt: null }, select: { email: true }, orderBy: { email: 'asc' } });
+  return users.map((u) => u.email);
+}
+
+/** The actor's own saved SSH public key (to prefill the certificate form): only ever their own row. */
+export async function getOwnSshPublicKey(deps: Pick<ServiceDeps, 'db'>, ctx: ActorContext): Promise<string | null> {
+  const user = await deps.db.user.findUnique({ where: { id: ctx.actor.id }, select: { sshPublicKey: true } });
+  return user?.sshPublicKey ?? null;
 }

@@ -20,16 +20,16 @@ import { upsertPolicy } from '@/lib/services/admin/upsert-policy';
 
 // The admin forms' mutations. The services check the admin role and audit every change.
 
-export const createResourceAction = authedAction(createResourceInput, (deps, ctx, input) => createResource(deps, ctx, input));
+export const createResourceAction = authedAction('createResourceAction', createResourceInput, (deps, ctx, input) => createResource(deps, ctx, input));
 
-export const updateResourceAction = authedAction(updateResourceInput, (deps, ctx, input) => updateResource(deps, ctx, input));
+export const updateResourceAction = authedAction('updateResourceAction', updateResourceInput, (deps, ctx, input) => updateResource(deps, ctx, input));
 
-export const archiveResourceAction = authedAction(archiveResourceInput, (deps, ctx, input) => archiveResource(deps, ctx, input));
+export const archiveResourceAction = authedAction('archiveResourceAction', archiveResourceInput, (deps, ctx, input) => archiveResource(deps, ctx, input));
 
-export const createEntitlementAction = authedAction(createEntitlementInput, (deps, ctx, input) => createEntitlement(deps, ctx, input));
+export const createEntitlementAction = authedAction('createEntitlementAction', createEntitlementInput, (deps, ctx, input) => createEntitlement(deps, ctx, input));
 
-export const updateEntitlementAction = authedAction(updateEntitlementInput, (deps, ctx, input) => updateEntitlement(deps, ctx, input));
+export const updateEntitlementAction = authedAction('updateEntitlementAction', updateEntitlementInput, (deps, ctx, input) => updateEntitlement(deps, ctx, input));
 
-export const archiveEntitlementAction = authedAction(archiveEntitlementInput, (deps, ctx, input) => archiveEntitlement(deps, ctx, input));
+export const archiveEntitlementAction = authedAction('archiveEntitlementAction', archiveEntitlementInput, (deps, ctx, input) => archiveEntitlement(deps, ctx, input));
 
-export const upsertPolicyAction = authedAction(upsertPolicyInput, (deps, ctx, input) => upsertPolicy(deps, ctx, input));
+export const upsertPolicyAction = authedAction('upsertPolicyAction', upsertPolicyInput, (deps, ctx, input) => upsertPolicy(deps, ctx, input));

@@ -7,13 +7,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listResources } from '@/lib/services/admin/queries';
 import { archiveResourceAction } from './actions';
-import { adminPage } from './admin-page';
+import { portalPage } from '@/lib/http/page-prelude';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function Page() {
-  const page = await adminPage();
+  const page = await portalPage('portal.admin');
   if (!page) return <Forbidden what="Admin" />;
   const resources = await listResources(page.deps, page.ctx, { includeArchived: true });
   const live = resources.filter((r) => !r.archivedAt);

@@ -15,13 +15,13 @@ import { listAuditEvents } from '@/lib/audit/audit-service';
 import type { AuditPage } from '@/lib/audit/query';
 import { isAppError } from '@/lib/errors';
 import { listAuditFilterOptions } from '@/lib/services/metrics/filter-options';
-import { auditPage } from './audit-page';
+import { portalPage } from '@/lib/http/page-prelude';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit' };
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const page = await auditPage();
+  const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
   const query = readAuditQuery(await searchParams);
   const options = await listAuditFilterOptions(page.deps, page.ctx);

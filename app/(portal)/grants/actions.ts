@@ -10,7 +10,7 @@ const revokeForm = revokeInput.extend({ grantId: uuidParam });
 const extendForm = extendInput.extend({ grantId: uuidParam });
 
 /** "Revoke": the holder, or an admin for anyone's grant (the service decides which). */
-export const revokeGrant = authedAction(revokeForm, (deps, ctx, input) => revokeGrantService(deps, ctx, input));
+export const revokeGrant = authedAction('revokeGrant', revokeForm, (deps, ctx, input) => revokeGrantService(deps, ctx, input));
 
 /** "Extend": returns the extension request, approved at once or pending for approvers. */
-export const extendGrant = authedAction(extendForm, (deps, ctx, input) => extendGrantService(deps, ctx, input));
+export const extendGrant = authedAction('extendGrant', extendForm, (deps, ctx, input) => extendGrantService(deps, ctx, input));

@@ -3,16 +3,14 @@ import Link from 'next/link';
 import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
 import type { ActorContext } from '@/lib/domain/context';
 import { liveGrantStatuses } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { listGrants } from '@/lib/services/grants/queries';
 import { listMyRequests } from '@/lib/services/requests/queries';
-import { getServiceDeps } from '@/lib/services/runtime';
 import type { GrantView } from '@/lib/services/views';
 
 export const dynamic = 'force-dynamic';
@@ -28,11 +26,10 @@ async function everyonesLiveGrants(deps: ServiceDeps, ctx: ActorContext): Promis
 }
 
 export default async function Page() {
-  const actor = await requirePageActor();
-  if (!can(actor, 'grants.read')) return <Forbidden what="Grants" />;
-  const deps = await getServiceDeps();
-  const ctx: ActorContext = { actor, via: 'web' };
-  const isAdmin = can(actor, 'grants.read_all') && can(actor, 'grants.revoke_any');
+  const page = await portalPage('grants.read');
+  if (!page) return <Forbidden what="Grants" />;
+  const { deps, ctx } = page;
+  const isAdmin = can(ctx, 'grants.read_all') && can(ctx, 'grants.revoke_any');
   const [mine, pendingRequests, everyone] = await Promise.all([
     listGrants(deps, ctx),
     listMyRequests(deps, ctx, { status: 'pending' }),
@@ -51,9 +48,9 @@ export default async function Page() {
           Current grants
         </h2>
         {live.length === 0 ? (
-          <EmptyState dashed>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
             You hold no access right now. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
-          </EmptyState>
+          </p>
         ) : (
           <div className="space-y-4">
             {live.map((g) => (

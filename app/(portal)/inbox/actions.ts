@@ -8,4 +8,4 @@ import { decideRequest as decideRequestService } from '@/lib/services/requests/d
 const decisionForm = decisionInput.extend({ requestId: uuidParam, decision: z.enum(['approve', 'deny']) });
 
 /** "Approve" / "Deny" in the inbox. A deny needs a comment; the service says so next to the field. */
-export const decideRequest = authedAction(decisionForm, (deps, ctx, input) => decideRequestService(deps, ctx, input));
+export const decideRequest = authedAction('decideRequest', decisionForm, (deps, ctx, input) => decideRequestService(deps, ctx, input));

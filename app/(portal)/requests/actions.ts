@@ -10,7 +10,7 @@ import { requestAccess } from '@/lib/services/requests/request-access';
 const cancelInput = z.object({ requestId: uuidParam, comment: z.string().trim().max(2_000).optional() }).strict();
 
 /** The "Request access" form; the same input schema as POST /api/v1/requests. */
-export const submitRequest = authedAction(requestAccessInput, (deps, ctx, input) => requestAccess(deps, ctx, input));
+export const submitRequest = authedAction('submitRequest', requestAccessInput, (deps, ctx, input) => requestAccess(deps, ctx, input));
 
 /** "Cancel" on My requests: only the requester's own pending request. */
-export const cancelRequest = authedAction(cancelInput, (deps, ctx, input) => cancelRequestService(deps, ctx, input));
+export const cancelRequest = authedAction('cancelRequest', cancelInput, (deps, ctx, input) => cancelRequestService(deps, ctx, input));

@@ -3,21 +3,18 @@ import Link from 'next/link';
 import { CreatedNotice } from '@/components/requests/created-notice';
 import { MyRequestsTable } from '@/components/requests/my-requests-table';
 import { Forbidden } from '@/components/shell/forbidden';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
-import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import { listMyRequests } from '@/lib/services/requests/queries';
-import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'My requests' };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
-  if (!can(actor, 'requests.read')) return <Forbidden what="My requests" />;
+  const page = await portalPage('requests.read');
+  if (!page) return <Forbidden what="My requests" />;
   const { created } = await searchParams;
-  const requests = await listMyRequests(await getServiceDeps(), { actor, via: 'web' });
+  const requests = await listMyRequests(page.deps, page.ctx);
   // The id comes from the URL, so it is only ever looked up among the actor's own requests.
   const justCreated = typeof created === 'string' ? requests.find((r) => r.id === created) : undefined;
   return (
@@ -29,9 +26,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       </PageHeader>
       {justCreated ? <CreatedNotice request={justCreated} /> : null}
       {requests.length === 0 ? (
-        <EmptyState dashed label="No requests">
+        <section aria-label="No requests" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
           You have not asked for any access yet. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
-        </EmptyState>
+        </section>
       ) : (
         <MyRequestsTable requests={requests} />
       )}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/http/to-error-body';
+import { fieldErrorsOf } from '@/lib/field-errors';
 
 /**
  * Services re-check their input: the action already parsed it, but REST handlers, scripts and tests

@@ -7,4 +7,4 @@ import { reconcile } from '@/lib/services/reconcile/reconcile';
 
 // "Run reconciliation now": the admin's own run (audited under their name), in the mode the server
 // is configured for, so the button never removes more than the cron job would.
-export const runReconciliation = authedAction(z.object({}).strict(), (deps, ctx) => reconcile(deps, ctx, { remove: getConfig().TIMEBOX_RECONCILE === 'remove' }));
+export const runReconciliation = authedAction('runReconciliation', z.object({}).strict(), (deps, ctx) => reconcile(deps, ctx, { remove: getConfig().TIMEBOX_RECONCILE === 'remove' }));

@@ -8,13 +8,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
 import { getConfig } from '@/lib/config/env';
 import { latestDrift } from '@/lib/services/reconcile/latest-drift';
-import { adminPage } from '../admin-page';
+import { portalPage } from '@/lib/http/page-prelude';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drift' };
 
 export default async function Page() {
-  const page = await adminPage();
+  const page = await portalPage('portal.admin');
   if (!page) return <Forbidden what="Drift" />;
   const { run, findings } = await latestDrift(page.deps, page.ctx);
   const removeMode = getConfig().TIMEBOX_RECONCILE === 'remove';

@@ -10,7 +10,7 @@ import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAuditMetrics } from '@/lib/services/metrics/audit-metrics';
 import { DAY_MS } from '@/lib/services/metrics/sql-time';
-import { auditPage } from '../audit-page';
+import { portalPage } from '@/lib/http/page-prelude';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit metrics' };
@@ -19,7 +19,7 @@ const seconds = (s: number | null) => (s === null ? '—' : formatSpan(s * 1000)
 const count = (n: number) => new Intl.NumberFormat('en').format(n);
 
 export default async function Page() {
-  const page = await auditPage();
+  const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
   const m = await getAuditMetrics(page.deps, page.ctx);
   const { counts, decisionTime } = m;

@@ -3,6 +3,7 @@ import { uuidParam } from '@/lib/domain/request-input';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getGrant } from '@/lib/services/grants/queries';
+import { getOwnSshPublicKey } from '@/lib/services/users';
 import type { GrantView } from '@/lib/services/views';
 
 /**
@@ -20,9 +21,8 @@ export async function loadGrantPage(deps: ServiceDeps, ctx: ActorContext, id: st
     throw error;
   }
   const isHolder = grant.user.id === ctx.actor.id;
-  // The actor's own row only: the key is theirs, and public, but still nobody else's business.
-  const savedKey =
-    isHolder && grant.resourceKind === 'ssh' ? ((await deps.db.user.findUnique({ where: { id: ctx.actor.id }, select: { sshPublicKey: true } }))?.sshPublicKey ?? null) : null;
+  // The actor's own key only: it is theirs, and public, but still nobody else's business.
+  const savedKey = isHolder && grant.resourceKind === 'ssh' ? await getOwnSshPublicKey(deps, ctx) : null;
   // Active but past its end: the sweep has not ended it yet, and the services would refuse (409) anyway.
   const usable = grant.status === 'active' && new Date(grant.expiresAt) > deps.clock.now();
   return { grant, isHolder, usable, savedKey };

@@ -8,10 +8,7 @@ import { GrantFacts } from '@/components/grant-access/grant-facts';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
-import { requirePageActor } from '@/lib/auth/page-guard';
-import type { ActorContext } from '@/lib/domain/context';
-import { can } from '@/lib/domain/permissions';
-import { getServiceDeps } from '@/lib/services/runtime';
+import { portalPage } from '@/lib/http/page-prelude';
 import type { GrantView } from '@/lib/services/views';
 import { loadGrantPage } from './load-grant';
 
@@ -49,10 +46,9 @@ function NotUsable({ grant }: { grant: GrantView }) {
 }
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor();
-  if (!can(actor, 'grants.read')) return <Forbidden what="Grants" />;
-  const ctx: ActorContext = { actor, via: 'web' };
-  const page = await loadGrantPage(await getServiceDeps(), ctx, (await params).id);
+  const prelude = await portalPage('grants.read');
+  if (!prelude) return <Forbidden what="Grants" />;
+  const page = await loadGrantPage(prelude.deps, prelude.ctx, (await params).id);
   if (!page) notFound();
   const { grant, isHolder, usable, savedKey } = page;
 

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import { RequestForm } from '@/components/requests/request-form';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
-import { can } from '@/lib/domain/permissions';
+import { portalPage } from '@/lib/http/page-prelude';
 import { listRequestable } from '@/lib/services/requests/catalog';
-import { getServiceDeps } from '@/lib/services/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Request access' };
@@ -13,11 +11,11 @@ export const metadata: Metadata = { title: 'Request access' };
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
-  if (!can(actor, 'requests.create')) return <Forbidden what="Request access" />;
+  const page = await portalPage('requests.create');
+  if (!page) return <Forbidden what="Request access" />;
   const params = await searchParams;
   // Only what the actor is eligible for: the form never offers a role the service would refuse.
-  const catalog = await listRequestable(await getServiceDeps(), { actor, via: 'web' });
+  const catalog = await listRequestable(page.deps, page.ctx);
   return (
     <>
       <PageHeader title="Request access" description="Ask for one role on one resource, for a bounded time. The policy on the right says who approves it and for how long." />

@@ -6,7 +6,7 @@ import { createTokenInput, revokeTokenInput } from '@/lib/services/tokens/token-
 import { revokeApiToken } from '@/lib/services/tokens/revoke-api-token';
 
 /** Creates a token for the signed-in user; the result carries the secret, shown once. */
-export const createToken = authedAction(createTokenInput, (deps, ctx, input) => createApiToken(deps, ctx, input));
+export const createToken = authedAction('createToken', createTokenInput, (deps, ctx, input) => createApiToken(deps, ctx, input));
 
 /** Revokes one of the signed-in user's own tokens (anyone else's id: not found). */
-export const revokeToken = authedAction(revokeTokenInput, (deps, ctx, input) => revokeApiToken(deps, ctx, input));
+export const revokeToken = authedAction('revokeToken', revokeTokenInput, (deps, ctx, input) => revokeApiToken(deps, ctx, input));

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { TokensTable } from '@/components/tokens/tokens-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
 import { defaultScopes, tokenScopes } from '@/lib/domain/scopes';
-import { getServiceDeps } from '@/lib/services/runtime';
+import { portalPage } from '@/lib/http/page-prelude';
 import { listApiTokens } from '@/lib/services/tokens/list-api-tokens';
 import { grantableScopes } from '@/lib/domain/permissions';
 
@@ -12,9 +11,9 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'API tokens' };
 
 export default async function Page() {
-  const actor = await requirePageActor();
-  const tokens = await listApiTokens(await getServiceDeps(), { actor, via: 'web' });
-  const scopes = grantableScopes(actor).map((name) => ({ name, description: tokenScopes[name] }));
+  const { deps, ctx } = await portalPage();
+  const tokens = await listApiTokens(deps, ctx);
+  const scopes = grantableScopes(ctx.actor).map((name) => ({ name, description: tokenScopes[name] }));
   return (
     <>
       <PageHeader

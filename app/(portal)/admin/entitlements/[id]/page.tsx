@@ -11,14 +11,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listGroups } from '@/lib/services/admin/list-groups';
 import { getEntitlement } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, updateEntitlementAction, upsertPolicyAction } from '../../actions';
-import { adminPage } from '../../admin-page';
+import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Role · Admin' };
 
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const page = await adminPage();
+  const page = await portalPage('portal.admin');
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
   const { resource, entitlement, warnings } = await orNotFound(getEntitlement(page.deps, page.ctx, { entitlementId: id }));

@@ -7,14 +7,14 @@ import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getResource } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, archiveResourceAction, updateResourceAction } from '../../actions';
-import { adminPage } from '../../admin-page';
+import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Resource · Admin' };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const page = await adminPage();
+  const page = await portalPage('portal.admin');
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
   const resource = await orNotFound(getResource(page.deps, page.ctx, { resourceId: id }));

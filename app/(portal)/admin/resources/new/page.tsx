@@ -4,13 +4,13 @@ import { ResourceForm } from '@/components/admin/resource-form';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { createResourceAction } from '../../actions';
-import { adminPage } from '../../admin-page';
+import { portalPage } from '@/lib/http/page-prelude';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New resource · Admin' };
 
 export default async function Page() {
-  if (!(await adminPage())) return <Forbidden what="Admin" />;
+  if (!(await portalPage('portal.admin'))) return <Forbidden what="Admin" />;
   return (
     <>
       <p className="mb-2 text-sm">

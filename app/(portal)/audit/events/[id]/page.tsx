@@ -7,7 +7,7 @@ import { EventDetail } from '@/components/audit/event-detail';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAuditEvent, listAuditEvents } from '@/lib/audit/audit-service';
-import { auditPage } from '../../audit-page';
+import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Audit event' };
 const params = z.object({ id: z.uuid() });
 
 export default async function Page(props: { params: Promise<{ id: string }> }) {
-  const page = await auditPage();
+  const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
   const parsed = params.safeParse(await props.params);
   if (!parsed.success) notFound();

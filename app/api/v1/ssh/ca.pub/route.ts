@@ -1,4 +1,6 @@
 import { caPublicKey } from '@/lib/connectors/ssh';
+import { jsonReply, tagged } from '@/lib/http/reply';
+import { requestIdOf } from '@/lib/http/request-context';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -8,15 +10,13 @@ export const dynamic = 'force-dynamic';
  * so no token: hosts fetch it with plain curl. When the key cannot be loaded the reason (a path, a
  * permission) goes to the log, not to an anonymous caller.
  */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
+  const requestId = requestIdOf(request.headers);
   try {
     const key = await caPublicKey();
-    return new Response(`${key}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return tagged(new Response(`${key}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId);
   } catch (error) {
-    log.error({ err: error }, 'ssh ca.pub: the CA key could not be loaded');
-    return Response.json(
-      { error: { code: 'unavailable', message: 'The SSH certificate authority is not available. See the server log.' } },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    );
+    log.error({ err: error, route: 'GET /api/v1/ssh/ca.pub', requestId }, 'ssh ca.pub: the CA key could not be loaded');
+    return jsonReply(503, { error: { code: 'unavailable', message: 'The SSH certificate authority is not available. See the server log.' } }, requestId);
   }
 }

@@ -1,3 +1,5 @@
+import { tagged } from '@/lib/http/reply';
+import { requestIdOf } from '@/lib/http/request-context';
 import { log } from '@/lib/log';
 import { getServiceDeps } from '@/lib/services/runtime';
 import { currentRevocationList } from '@/lib/services/ssh/revocation-list';
@@ -16,12 +18,13 @@ const headers = { 'Content-Type': 'application/octet-stream', 'Cache-Control': '
  * unavailable) the answer is 503 with an empty KRL: `curl -f` keeps the host's previous list, and a
  * host that installs the body anyway stays reachable.
  */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
+  const requestId = requestIdOf(request.headers);
   try {
     const krl = await currentRevocationList(await getServiceDeps());
-    return new Response(new Uint8Array(krl), { headers });
+    return tagged(new Response(new Uint8Array(krl), { headers }), requestId);
   } catch (error) {
-    log.error({ err: error }, 'ssh krl: could not build the revocation list; serving an empty one with 503');
-    return new Response(new Uint8Array(emptyKrl(new Date())), { status: 503, headers: { ...headers, 'Retry-After': '30' } });
+    log.error({ err: error, route: 'GET /api/v1/ssh/krl', requestId }, 'ssh krl: could not build the revocation list; serving an empty one with 503');
+    return tagged(new Response(new Uint8Array(emptyKrl(new Date())), { status: 503, headers: { ...headers, 'Retry-After': '30' } }), requestId);
   }
 }

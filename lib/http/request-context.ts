@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import type { ActorContext } from '@/lib/domain/context';
+import type { Actor } from '@/lib/domain/permissions';
+import type { TokenScope } from '@/lib/domain/scopes';
+import { AppError } from '@/lib/errors';
+import type { ServiceDeps } from '@/lib/services/deps';
+import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
+import { bearerCredential } from './api-auth';
+
+// The one place that turns an incoming request into "who is acting, from where": every wrapper
+// (server actions, /api/v1, /api/portal, cron, page preludes) builds its ActorContext here, so the
+// IP and user agent recorded in audit events cannot drift between entry points again.
+
+/** What a request says about itself, independent of who sent it. */
+export interface RequestMeta {
+  /** Correlates the response (X-Request-Id, 500 body) with the log line. */
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * The client's address: the first hop of X-Forwarded-For (set by the proxy in front of us), else unknown.
+ * Parsed here and nowhere else (trusting only known proxies is a later change, and belongs here too).
+ */
+export function clientIp(headers: Headers): string | null {
+  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return first ? first.slice(0, 100) : null;
+}
+
+// A proxy or client may send its own id so its logs and ours line up; anything odd-looking (too long,
+// spaces, quotes that could forge log or header content) is replaced by our own.
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The caller's X-Request-Id when well-formed, else a fresh UUID. */
+export function requestIdOf(headers: Headers): string {
+  const given = headers.get('x-request-id')?.trim();
+  return given && WELL_FORMED_REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
+export function requestMeta(headers: Headers): RequestMeta {
+  return { requestId: requestIdOf(headers), ip: clientIp(headers), userAgent: headers.get('user-agent') };
+}
+
+/** The context a service receives: the actor, the channel, and where the request came from. */
+export function actorContext(actor: Actor, via: ActorContext['via'], meta: RequestMeta, token?: ActorContext['token']): ActorContext {
+  return { actor, via, ...(token ? { token } : {}), ip: meta.ip, userAgent: meta.userAgent };
+}
+
+/** A browser session's actor (cookie), or 401. */
+export async function sessionContext(meta: RequestMeta): Promise<ActorContext> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
+  return actorContext(actor, 'web', meta);
+}
+
+/** A bearer token's actor, or 401; 403 when the token lacks `scope`. */
+export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope): Promise<ActorContext> {
+  const secret = bearerCredential(headers);
+  if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
+  const identity = await authenticateToken(deps, secret);
+  if (!identity) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
+  if (!identity.token.scopes.includes(scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
+  return actorContext(identity.actor, 'api', meta, identity.token);
+}
