@@ -23,38 +23,45 @@ export interface SweepSummary {
  * past their end to `revoking`, and (re)try deprovisioning every revoking grant that is due.
  * Safe to run from several instances at once: every step claims its rows.
  */
+/** Runs one batch after another until a batch is not full, at most MAX_BATCHES; returns how many rows they took. */
+async function drain(batch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const taken = await batch();
+    total += taken;
+    if (taken < BATCH) break;
+  }
+  return total;
+}
+
 export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
   const { db, clock } = deps;
   const summary: SweepSummary = { requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 };
 
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const now = clock.now();
-    const expired = await db.$transaction(async (tx) => {
+  summary.requestsExpired = await drain(() =>
+    db.$transaction(async (tx) => {
+      const now = clock.now();
       const ids = await claimDueRequests(tx, now, BATCH);
-      if (!ids.length) return 0;
       await transitionRequests(tx, ids, { from: 'pending', to: 'expired', set: { decidedAt: now }, by: system, action: 'request.expired', data: () => ({}) });
       return ids.length;
-    });
-    summary.requestsExpired += expired;
-    if (expired < BATCH) break;
-  }
+    }),
+  );
 
-  // Each processed grant leaves the due set (activated, or claimed by another sweep), so these loops end.
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+  // Each processed grant leaves the due set (activated, or claimed by another sweep), so this ends.
+  await drain(async () => {
     const ids = await dueToStart(db, clock.now(), BATCH);
     for (const id of ids) {
       const outcome = await activateGrant(deps, id, system);
       if (outcome === 'active') summary.grantsActivated++;
       if (outcome === 'failed') summary.activationsFailed++;
     }
-    if (ids.length < BATCH) break;
-  }
+    return ids.length;
+  });
 
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const now = clock.now();
-    const ending = await db.$transaction(async (tx) => {
+  summary.grantsEnding = await drain(() =>
+    db.$transaction(async (tx) => {
+      const now = clock.now();
       const ids = await claimGrantsToEnd(tx, now, BATCH);
-      if (!ids.length) return 0;
       await transitionGrants(tx, ids, {
         from: 'active',
         to: 'revoking',
@@ -64,20 +71,18 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
         data: (g) => ({ reason: 'expired', expiresAt: g.expiresAt.toISOString() }),
       });
       return ids.length;
-    });
-    summary.grantsEnding += ending;
-    if (ending < BATCH) break;
-  }
+    }),
+  );
 
   // A grant tried here is ended, or leased / backed off into the future, so it is not due again in this pass.
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+  await drain(async () => {
     const ids = await dueForDeprovision(db, clock.now(), BATCH);
     for (const id of ids) {
       const outcome = await finishEnding(deps, id);
       if (outcome === 'ended') summary.grantsEnded++;
       if (outcome === 'retrying') summary.deprovisionRetries++;
     }
-    if (ids.length < BATCH) break;
-  }
+    return ids.length;
+  });
   return summary;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DriftTable } from '@/components/drift/drift-table';
 import { RunReconciliation } from '@/components/drift/run-reconciliation';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -9,6 +8,7 @@ import { LocalTime } from '@/components/ui/time';
 import { getConfig } from '@/lib/config/env';
 import { latestDrift } from '@/lib/services/reconcile/latest-drift';
 import { portalPage } from '@/lib/http/page-prelude';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drift' };
@@ -21,11 +21,7 @@ export default async function Page() {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="font-medium text-brand-700 underline">
-          ← Admin
-        </Link>
-      </p>
+      <BackLink href="/admin">Admin</BackLink>
       <PageHeader
         title="Drift"
         description="Access that a target really holds but no live grant explains: a role granted by hand, a user left behind. Reconciliation compares every target with the grants, records each finding in the audit trail, and removes it when configured to."

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessExplainer } from '@/components/grant-access/access-explainer';
 import { CertificatePanel } from '@/components/grant-access/certificate-panel';
@@ -11,6 +10,7 @@ import { LocalTime } from '@/components/ui/time';
 import { portalPage } from '@/lib/http/page-prelude';
 import type { GrantView } from '@/lib/services/views';
 import { loadGrantPage } from './load-grant';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grant' };
@@ -54,11 +54,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/grants" className="font-medium text-brand-700 underline">
-          ← Grants
-        </Link>
-      </p>
+      <BackLink href="/grants">Grants</BackLink>
       <PageHeader title={`${grant.resourceName} / ${grant.role}`} description={isHolder ? 'Your grant: its times, its status and how to use it.' : `${grant.user.name}’s grant.`} />
 
       {!isHolder ? (

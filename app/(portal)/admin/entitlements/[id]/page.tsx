@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementForm } from '@/components/admin/entitlement-form';
 import { Warnings } from '@/components/admin/form-status';
@@ -13,6 +12,7 @@ import { getEntitlement } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, updateEntitlementAction, upsertPolicyAction } from '../../actions';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Role · Admin' };
@@ -28,11 +28,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/resources/${resource.id}`} className="text-brand-700 underline">
-          ← {resource.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/resources/${resource.id}`}>{resource.name}</BackLink>
       <PageHeader title={`Role ${entitlement.role} on ${resource.name}`} description={entitlement.description || undefined}>
         {readOnly ? null : (
           <ArchiveButton label={`Archive role ${entitlement.role}`} what={`role ${entitlement.role}`} consequence="Requesters will no longer see it." action={archiveEntitlementAction} input={{ entitlementId: entitlement.id }} afterwards={`/admin/resources/${resource.id}`} />

@@ -9,6 +9,7 @@ import { getResource } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, archiveResourceAction, updateResourceAction } from '../../actions';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Resource · Admin' };
@@ -22,11 +23,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-700 underline">
-          ← Admin
-        </Link>
-      </p>
+      <BackLink href="/admin">Admin</BackLink>
       <PageHeader title={resource.name} description={archived ? `Archived ${resource.archivedAt!.slice(0, 10)}: hidden from requesters and read-only.` : undefined}>
         {archived ? null : (
           <ArchiveButton label={`Archive ${resource.name}`} what={resource.name} consequence="Requesters will no longer see it or its roles." action={archiveResourceAction} input={{ resourceId: resource.id }} afterwards="/admin" />

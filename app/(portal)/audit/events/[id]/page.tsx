@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AuditNav } from '@/components/audit/audit-nav';
@@ -9,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getAuditEvent, listAuditEvents } from '@/lib/audit/audit-service';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit event' };
@@ -29,11 +29,7 @@ export default async function Page(props: { params: Promise<{ id: string }> }) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/audit" className="font-medium text-brand-700 underline">
-          ← Audit events
-        </Link>
-      </p>
+      <BackLink href="/audit">Audit events</BackLink>
       <PageHeader title={`Event ${event.seq}: ${event.action}`} description={`By ${event.actorLabel}`} />
       <AuditNav current={null} />
       <EventDetail event={event} requestGrantId={requestGrantId} />

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { auditGrantTimeline } from '@/lib/audit/audit-service';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grant timeline' };
@@ -25,11 +26,7 @@ export default async function Page(props: { params: Promise<{ id: string }> }) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/audit" className="font-medium text-brand-700 underline">
-          ← Audit events
-        </Link>
-      </p>
+      <BackLink href="/audit">Audit events</BackLink>
       <PageHeader title="Grant timeline" description={`Grant ${timeline.grantId}: from the request to the end of access, as the audit trail records it.`}>
         <Link href={auditHref({ grantId: timeline.grantId })} className="text-sm font-medium text-brand-700 underline">
           This grant&apos;s events as a list

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NewEntitlementForm } from '@/components/admin/new-entitlement-form';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -9,6 +8,7 @@ import { getResource } from '@/lib/services/admin/queries';
 import { createEntitlementAction } from '../../../../actions';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../../../or-not-found';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add role · Admin' };
@@ -23,11 +23,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/resources/${resource.id}`} className="text-brand-700 underline">
-          ← {resource.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/resources/${resource.id}`}>{resource.name}</BackLink>
       <PageHeader title={`Add a role to ${resource.name}`} description="A role is what people request. Its policy says who may request it, who approves, and for how long." />
       <NewEntitlementForm action={createEntitlementAction} resourceId={resource.id} groups={groups} />
     </>
