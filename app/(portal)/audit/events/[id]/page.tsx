@@ -1,27 +1,21 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { AuditNav } from '@/components/audit/audit-nav';
 import { EventDetail } from '@/components/audit/event-detail';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAuditEvent, listAuditEvents } from '@/lib/audit/audit-service';
 import { portalPage } from '@/lib/http/page-prelude';
-import { orNotFound } from '../../../or-not-found';
+import { idOrNotFound, orNotFound } from '../../../or-not-found';
 import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit event' };
 
-// A malformed id reads as "no such event", like an unknown one.
-const params = z.object({ id: z.uuid() });
-
 export default async function Page(props: { params: Promise<{ id: string }> }) {
   const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
-  const parsed = params.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const event = await orNotFound(getAuditEvent(page.deps, page.ctx, parsed.data.id));
+  const id = await idOrNotFound(props.params);
+  const event = await orNotFound(getAuditEvent(page.deps, page.ctx, id));
 
   // An event about a request (its creation, a review) names no grant: the request's grant.created does.
   const requestGrantId =

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { auditHref } from '@/components/audit/audit-query';
 import { AuditNav } from '@/components/audit/audit-nav';
 import { GrantTimeline } from '@/components/audit/grant-timeline';
@@ -9,20 +7,17 @@ import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { auditGrantTimeline } from '@/lib/audit/audit-service';
 import { portalPage } from '@/lib/http/page-prelude';
-import { orNotFound } from '../../../or-not-found';
+import { idOrNotFound, orNotFound } from '../../../or-not-found';
 import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grant timeline' };
 
-const params = z.object({ id: z.uuid() });
-
 export default async function Page(props: { params: Promise<{ id: string }> }) {
   const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
-  const parsed = params.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const timeline = await orNotFound(auditGrantTimeline(page.deps, page.ctx, parsed.data.id));
+  const id = await idOrNotFound(props.params);
+  const timeline = await orNotFound(auditGrantTimeline(page.deps, page.ctx, id));
 
   return (
     <>
