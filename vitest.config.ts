@@ -30,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['lib/**/*.integration.test.ts', 'app/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts'],
+          include: ['lib/**/*.integration.test.ts', 'app/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'],
           exclude: [...standaloneIntegration, '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['lib/testing/global-setup.ts'],

@@ -9,7 +9,6 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { requireServer } from '@/lib/testing/require-server';
 import { generateUserKey, type Sshd, sshdMissingReason, sshRun, startSshd } from '@/lib/testing/sshd';
@@ -64,8 +63,7 @@ describe.runIf(canRun)('an ssh grant, end to end through the services', () => {
     fs.chmodSync(caFile, 0o600);
     // currentRevocationList reads the CA the way the server does, from the environment.
     process.env.TIMEBOX_SSH_CA_KEY = caFile;
-    database = await createTestDatabase();
-    await seedDemo(database.db);
+    database = await createTestDatabase('demo');
     const ssh = createSshConnector({ clock, ca: { env: { TIMEBOX_SSH_CA_KEY: caFile } } });
     deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['ssh', ssh]]) };
     // The host is set up as docs/connectors-ssh.md says: the CA from ca.pub, principal `ops`, the KRL from the start.

@@ -3,7 +3,6 @@ import { appendAudit } from '@/lib/audit/append';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
@@ -74,8 +73,7 @@ async function insertGrant(slug: string, role: string, grant: { createdAt: Date;
 let metrics: AuditMetrics;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   deps = { db: database.db, clock, connectors: defaultConnectors() };
   // Nothing yet: the seed makes no requests or grants.
   metrics = await getAuditMetrics(deps, await as('dave@example.com'));
