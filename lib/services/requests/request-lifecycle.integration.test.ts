@@ -136,7 +136,8 @@ describe('policy at submission', () => {
     expect(dup.details?.requestId).toBe(first.id);
     await decideRequest(deps, await as('bob@example.com'), { requestId: first.id, decision: 'approve' });
     const live = await expectAppError(submit('frank@example.com', input), 'conflict', { message: /extend/ });
-    expect(live.details?.grantId).toBeTruthy();
+    const grant = await database.db.grant.findUniqueOrThrow({ where: { requestId: first.id } });
+    expect(live.details?.grantId).toBe(grant.id);
   });
 });
 

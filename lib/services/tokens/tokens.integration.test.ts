@@ -61,7 +61,7 @@ describe('createApiToken', () => {
     expect(await failure(createApiToken(deps, await as('dave@example.com'), { name: 'x', scopes: ['activity'] }))).toMatchObject({ code: 'forbidden' });
     // auditors may read the trail; admins may also report activity
     await expect(createApiToken(deps, await as('dave@example.com'), { name: 'siem export', scopes: ['audit'] })).resolves.toMatchObject({ token: { scopes: ['audit'] } });
-    await expect(createApiToken(deps, await as('carol@example.com'), { name: 'agent', scopes: ['audit', 'activity', 'check'] })).resolves.toBeDefined();
+    await expect(createApiToken(deps, await as('carol@example.com'), { name: 'agent', scopes: ['audit', 'activity', 'check'] })).resolves.toMatchObject({ token: { scopes: ['audit', 'activity', 'check'] } });
     expect(await database.db.apiToken.count({ where: { user: { email: 'alice@example.com' } } })).toBe(1);
   });
 
