@@ -108,15 +108,18 @@ describe.runIf(canRun)('an ssh grant, end to end through the services', () => {
   });
 
   it('refuses the certificate once the grant’s time is up, by its own validity (no KRL entry)', async () => {
-    // A 1-minute grant requested 56 s "ago": it ends 4 s from now in real time, which sshd checks.
-    const endsAt = Date.now() + 4_000;
+    // A 1-minute grant requested 50 s "ago": it ends 10 s from now in real time, which sshd checks —
+    // time enough, even on a busy machine, to approve, sign and log in once inside the window.
+    const endsAt = Date.now() + 10_000;
     clock.set(new Date(endsAt - 60_000));
     const grantId = await approvedLogin('frank@example.com', 1);
     const cert = await certificateFile('frank@example.com', grantId, 'frank');
     await installKrl();
     expect((await sshRun(sshd, { identity, certificate: cert })).code, sshd.logs()).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now()) + 1_200));
+    // Wait for the window to pass by asking sshd, not by sleeping: the same login is refused once it has.
+    await expect.poll(async () => (await sshRun(sshd, { identity, certificate: cert })).code, { timeout: 60_000, interval: 1_000 }).not.toBe(0);
+    expect(Date.now()).toBeGreaterThanOrEqual(endsAt - 1_000); // validity is whole seconds
     clock.set(new Date());
     await installKrl();
     const krlListing = execFileSync('ssh-keygen', ['-Q', '-l', '-f', path.join(sshd.dir, 'revoked.krl')], { encoding: 'utf8' });
