@@ -3,10 +3,10 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import type { ActorContext } from '@/lib/domain/context';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import type { GrantStatus } from '@/lib/domain/grant-status';
-import { createTestDatabase, type TestDatabase } from './test-db';
 import type { ServiceDeps } from '@/lib/services/deps';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
-// Shared set-up for the admin integration tests: a seeded database, actors as the services see them,
+// Shared set-up for the admin integration tests: a database with the demo organisation, actors as the services see them,
 // and grant rows written directly (the admin rules only care that they exist and in which status).
 
 export interface AdminFixture {

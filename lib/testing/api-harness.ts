@@ -6,8 +6,8 @@ import type { TokenScope } from '@/lib/domain/scopes';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { overrideServiceDeps } from '@/lib/services/runtime';
 import { createApiToken } from '@/lib/services/tokens/create-api-token';
-import { createTestDatabase, type TestDatabase } from './test-db';
 import type { RouteContext } from '@/lib/http/api-handler';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
 // In-process harness for /api/v1 integration tests: a fresh migrated database with the demo
 // organisation, the real route handlers, and a clock the test moves. Nothing is mocked.
