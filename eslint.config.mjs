@@ -42,10 +42,8 @@ const layerBoundaries = [
   {
     name: 'boundaries/lib-without-app',
     files: ['lib/**'],
-    // TEMPORARY: these two test fixtures import route handlers from app/ and are being moved out of
-    // lib/http by another change (issue 8, "test helpers only under lib/testing"); tests may import
-    // the routes they test. Remove the two fixture paths once they have moved.
-    ignores: ['lib/http/api/harness.ts', 'lib/http/api/routes.ts', '**/*.test.ts'],
+    // Tests may import the route handlers they drive (the route map and harness live in tests/api and lib/testing).
+    ignores: ['**/*.test.ts', 'lib/testing/**'],
     rules: {
       'import/no-restricted-paths': [
         'error',
@@ -84,6 +82,27 @@ const layerBoundaries = [
 ];
 // ─── end of layer boundaries ──────────────────────────────────────────────────────────────────────
 
+// ── Boundary: test helpers never reach production code ─────────────────────────────────────────────
+// lib/testing/ holds fixtures, harnesses and throw-away servers. Production code (app/, components/, lib/,
+// the scripts that ship, proxy.ts, instrumentation.ts) may not import it; tests (*.test.ts), lib/testing
+// itself, tests/ and the e2e runner may. The path is resolved, so '@/lib/testing/x' and '../testing/x' are
+// both caught. eslint-plugin-import is registered again under its own name here so that this rule's zones
+// cannot be replaced by another block that configures import/no-restricted-paths for the same files
+// (in flat config a later block's options for the same rule win outright).
+// The plugin object eslint-config-next already loads (not a dependency of our own).
+const importPlugin = nextCoreWebVitals.find((block) => block.plugins?.import).plugins.import;
+const testHelpersStayInTests = {
+  files: ['app/**', 'components/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'],
+  ignores: ['lib/testing/**', '**/*.test.ts', '**/*.test.tsx', 'scripts/e2e.ts'],
+  plugins: { 'test-boundary': importPlugin },
+  rules: {
+    'test-boundary/no-restricted-paths': [
+      'error',
+      { zones: [{ target: '.', from: './lib/testing', message: 'lib/testing is for tests only; production code must not import it' }] },
+    ],
+  },
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -91,6 +110,7 @@ const config = [
   {
     ignores: ['.next/**', '.next-*/**', '.data/**', 'lib/db/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
+  testHelpersStayInTests,
 ];
 
 export default config;

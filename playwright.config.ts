@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chooseChromium } from './e2e/browser';
+import { e2eDistDir } from './e2e/dist-dir';
 
 // Started by scripts/e2e.ts, which prepares a throw-away database and passes it in the environment.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -12,10 +13,16 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Budgets for a busy two-core machine (the suite shares it with builds and other test runs): a slow answer
+  // is not a failure, a wrong one is. Assertions wait for conditions, never for fixed times, so on a quiet
+  // machine these limits cost nothing. The longest test signs in four people in four browser contexts.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -35,13 +42,14 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx scripts/start.ts',
     url: `http://127.0.0.1:${port}/api/health`,
+    // scripts/e2e.ts builds before Playwright starts, so this covers migrating, seeding and starting only.
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
       PORT: String(port),
-      TIMEBOX_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
+      TIMEBOX_DIST_DIR: e2eDistDir(),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       AUTH_DEV_LOGIN: 'true',
       LOG_LEVEL: 'warn',

@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+// Integration tests that never open the app's test database: the connectors against their real targets,
+// the migration engine (its own PGlite, and PostgreSQL when a server is set) and the `npm start` entry point.
+// They give the same answer whichever database the app tier runs on, so they form a project run once.
+const standaloneIntegration = ['lib/connectors/**/*.integration.test.ts', 'lib/db/migrate.integration.test.ts', 'scripts/**/*.integration.test.ts'];
+
+// Heavy tests on two shared cores: an overloaded machine makes them slow, never wrong.
+const integrationTimeouts = { testTimeout: 120_000, hookTimeout: 180_000 };
+
 export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
@@ -22,12 +30,22 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['lib/**/*.integration.test.ts', 'app/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts'],
+          include: ['lib/**/*.integration.test.ts', 'app/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts', 'tests/**/*.integration.test.ts'],
+          exclude: [...standaloneIntegration, '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['lib/testing/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // Two cores: files run in parallel, each on its own database copy.
+          ...integrationTimeouts,
+          // Two cores: files run in parallel, each on its own copy of a template database.
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'standalone',
+          include: standaloneIntegration,
+          environment: 'node',
+          ...integrationTimeouts,
           maxWorkers: 2,
         },
       },

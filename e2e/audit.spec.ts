@@ -24,7 +24,7 @@ const eventIds = (page: Page) => page.getByTestId('audit-events').locator('tbody
 const eventActions = (page: Page) => page.getByTestId('audit-events').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
 
 test('an auditor filters, pages, opens a grant timeline, verifies the trail and downloads a CSV export', async ({ as }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // two grants made and revoked through the pages, then a dozen page loads
   const tag = uniqueTag();
   const alice = await as('alice@example.com');
   await grantAndRevoke(alice, `Audit e2e first ${tag}`);
@@ -95,11 +95,11 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   expect(rows).toBe(4);
 
   await dave.getByRole('button', { name: 'Verify the trail' }).click();
-  await expect(dave.getByTestId('verify-result')).toContainText(/Trail intact: \d[\d,]* events checked/, { timeout: 30_000 });
+  await expect(dave.getByTestId('verify-result')).toContainText(/Trail intact: \d[\d,]* events checked/, { timeout: 60_000 });
 
   await dave.getByRole('button', { name: 'Export CSV' }).click();
   const status = dave.getByTestId('export-status');
-  await expect(status).toContainText(`Export finished: ${rows} rows`, { timeout: 30_000 });
+  await expect(status).toContainText(`Export finished: ${rows} rows`, { timeout: 60_000 });
   const saveLink = status.getByRole('link', { name: /^Save timebox-audit-.*\.csv$/ });
   const [download] = await Promise.all([dave.waitForEvent('download'), saveLink.click()]);
   expect(download.suggestedFilename()).toMatch(/^timebox-audit-.*\.csv$/);

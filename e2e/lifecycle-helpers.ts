@@ -23,6 +23,9 @@ export const test = base.extend<{ as: (email: string) => Promise<Page> }>({
 
 export { expect };
 
+/** How long a page that polls the inbox (every 5 s) may take to show a change on a busy machine. */
+export const INBOX_REFRESH_WAIT = 45_000;
+
 /** Data persists across the tests of one run: a unique word makes each test find only its own rows. */
 export const uniqueTag = () => Math.random().toString(36).slice(2, 8);
 

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chooseChromium } from '../e2e/browser';
+import { e2eDistDir } from '../e2e/dist-dir';
 import { withDatabase } from '@/lib/testing/test-target';
+import { buildIfNeeded } from './build-if-needed';
 import { runCli } from './cli';
 
 // `npm run test:e2e`: Playwright against a production build on a database of its own —
@@ -35,6 +37,11 @@ runCli('e2e', async () => {
   console.log(`e2e: Chromium from ${browser.source === 'system' ? browser.executablePath : 'Playwright'}; database ${env.DATABASE_URL ? 'PostgreSQL (throw-away)' : 'PGlite (throw-away)'}`);
 
   try {
+    // Build here, with no time limit, rather than inside Playwright's webServer: on a busy machine the build
+    // alone can outlast any start-up timeout. The server then finds the build up to date.
+    const started = Date.now();
+    const build = buildIfNeeded(root, e2eDistDir(), env);
+    console.log(`e2e: build ${build} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     const playwright = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
     const result = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
     return result.status ?? 1;

@@ -6,18 +6,17 @@ function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
     env: { NODE_ENV: 'production' as const, PATH: process.env.PATH, HOME: process.env.HOME, TIMEBOX_DATA_DIR: '/nonexistent-should-not-be-used', ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 90_000, // tsx compiles start.ts cold: seconds on a quiet machine, many on a busy one
   });
   return { status: result.status, lines: result.stderr.trim().split('\n'), stdout: result.stdout };
 }
 
+// Each variable's rules are unit-tested in lib/config/env.test.ts; these spawns cover what only the real entry
+// point does: turn a ConfigError into one line and exit 1 (a bad PORT), and check the database is reachable.
 describe('npm start with bad configuration', () => {
   it.each([
     [{ PORT: 'abc' }, /^start: configuration error: PORT /],
-    [{ PORT: '99999' }, /^start: configuration error: PORT /],
-    [{ DATABASE_URL: 'not-a-url', AUTH_SECRET: 'x'.repeat(32) }, /^start: configuration error: DATABASE_URL must be a postgresql:\/\/ URL/],
     [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/timebox', AUTH_SECRET: 'x'.repeat(32) }, /^start: configuration error: DATABASE_URL cannot reach the database at 127\.0\.0\.1:1\/timebox/],
-    [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/timebox' }, /^start: configuration error: AUTH_SECRET is required/],
   ])('%o stops with one clear line', (env, expected) => {
     const { status, lines, stdout } = start(env);
     expect(status).toBe(1);

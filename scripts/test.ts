@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 // `npm test`: every tier, in order, each step's time printed, a summary line at the end.
 // The integration tier runs on PGlite, and again on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set.
+// The standalone integration tests (connectors, migrations, `npm start`) open no app database: they run once.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
 const tsx = bin('tsx', 'dist/cli.mjs');
@@ -22,6 +23,7 @@ const steps: Step[] = [
   { name: 'server actions', args: [tsx, 'scripts/check-server-actions.ts'] },
   { name: 'migration drift', args: [tsx, 'scripts/db-drift.ts'] },
   { name: 'unit', args: [vitest, 'run', '--project', 'unit'] },
+  { name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} },
   { name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite' } },
   ...(postgresUrl
     ? [{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl } }]

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { appendAudit } from './append';
 import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
@@ -13,8 +12,7 @@ import { verifyChain } from './verify';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
 });
 afterAll(async () => database?.close());
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { loadActor } from './load-actor';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
 });
 afterAll(async () => database?.close());
 

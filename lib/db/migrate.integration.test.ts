@@ -50,9 +50,7 @@ describe('migrations on PGlite', () => {
     expect(await applyPendingMigrations(db.factory)).toEqual({ applied: [] });
   }, TIMEOUT);
 
-  it('finds no drift between schema.prisma and the migrations', async () => {
-    expect(await diffMigrationsToSchema()).toBe('');
-  }, TIMEOUT);
+  // That schema.prisma and the committed migrations agree is `npm run db:drift`, a step of `npm test` of its own.
 
   it('reports drift when the schema gains a column', async () => {
     const sql = await diffMigrationsToSchema(await schemaWithExtraColumn());

@@ -2,6 +2,10 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/client';
 import { demoGroups, demoResources, demoUsers } from './demo-data';
 
+// One bulk write of some sixty rows: on a slow or busy machine it can outlast Prisma's 5 s default transaction
+// timeout, and then the whole seed fails (seen in the test tier on a loaded machine).
+const seedTransaction = { timeout: 60_000 };
+
 export interface SeedResult {
   created: string[];
 }
@@ -46,5 +50,5 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       await appendAudit(tx, { actorLabel: 'system:seed', action: 'seed.applied', data: { created } });
     }
     return { created };
-  });
+  }, seedTransaction);
 }

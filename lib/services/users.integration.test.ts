@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '@/lib/auth/load-actor';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { findDevLoginUser, getOwnSshPublicKey, listDevLoginEmails, upsertOidcUser } from './users';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
 });
 afterAll(async () => database?.close());
 

@@ -5,27 +5,33 @@ import { inject } from 'vitest';
 import { connectDatabase, type Database } from '@/lib/db/client';
 import { testTarget, withDatabase } from './test-target';
 
+/** What a test database starts with: the migrated schema only, or that plus the demo organisation (seedDemo). */
+export type TemplateKind = 'migrated' | 'demo';
+
 export interface TestDatabase extends Database {
   kind: 'pglite' | 'postgres';
   /** PostgreSQL only: the connection URL of this copy. */
   url?: string;
 }
 
-/** A fresh, migrated, empty database for one test file. Close it in afterAll. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh copy of a template built once per run by global-setup.ts, for one test file. Close it in afterAll.
+ * 'demo' is what seedDemo would leave in an empty database: the demo groups, users, resources and its one audit event.
+ */
+export async function createTestDatabase(template: TemplateKind = 'migrated'): Promise<TestDatabase> {
   const kind = inject('dbKind');
-  const template = inject('dbTemplate');
+  const source = inject('dbTemplates')[template];
   if (kind === 'pglite') {
-    const loadDataDir = new Blob([fs.readFileSync(template)]);
+    const loadDataDir = new Blob([fs.readFileSync(source)]);
     return { ...(await connectDatabase({ kind: 'pglite-memory', loadDataDir })), kind };
   }
   const target = testTarget();
   if (target.kind !== 'postgres') throw new Error('test database kind and TIMEBOX_TEST_DB disagree');
-  const name = `${template}_${crypto.randomBytes(4).toString('hex')}`;
+  const name = `${source}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
   } finally {
     await admin.end();
   }

@@ -4,7 +4,8 @@ import { listRequestable } from '../requests/catalog';
 import { archiveEntitlement } from './archive-entitlement';
 import { createEntitlement } from './create-entitlement';
 import { listGroups } from './list-groups';
-import { adminFixture, expectAppError, type AdminFixture } from './test-fixture';
+import { adminFixture, type AdminFixture } from '@/lib/testing/admin-fixture';
+import { expectAppError } from '@/lib/testing/expect-app-error';
 import { updateEntitlement } from './update-entitlement';
 import { upsertPolicy } from './upsert-policy';
 
@@ -63,7 +64,7 @@ describe('createEntitlement', () => {
   it('refuses a role name the resource already has with 409 on the role field', async () => {
     const carol = await f.ctxOf('carol@example.com');
     const before = await f.auditCount();
-    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'editor', description: '', settings: {}, policy: policy() }), 'conflict', 'role');
+    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'editor', description: '', settings: {}, policy: policy() }), 'conflict', { field: 'role' });
     expect(await f.auditCount()).toBe(before);
   });
 
@@ -91,13 +92,13 @@ describe('createEntitlement', () => {
     [{ pendingTtlMinutes: 4 }, 'policy.pendingTtlMinutes'],
   ])('refuses policy %j as unprocessable on %s', async (patch, field) => {
     const carol = await f.ctxOf('carol@example.com');
-    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'broken', description: '', settings: {}, policy: policy(patch) }), 'unprocessable', field);
+    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'broken', description: '', settings: {}, policy: policy(patch) }), 'unprocessable', { field });
     expect(await f.database.db.entitlement.findFirst({ where: { role: 'broken' } })).toBeNull();
   });
 
   it('refuses a bad role name', async () => {
     const carol = await f.ctxOf('carol@example.com');
-    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'Read Only', description: '', settings: {}, policy: policy() }), 'unprocessable', 'role');
+    await expectAppError(createEntitlement(f.deps, carol, { resourceId, role: 'Read Only', description: '', settings: {}, policy: policy() }), 'unprocessable', { field: 'role' });
   });
 });
 
@@ -136,7 +137,7 @@ describe('upsertPolicy', () => {
   ])('refuses %j as unprocessable on %s and keeps the old policy', async (patch, field) => {
     const carol = await f.ctxOf('carol@example.com');
     const id = await entitlementId('viewer');
-    await expectAppError(upsertPolicy(f.deps, carol, { entitlementId: id, ...policy(patch) }), 'unprocessable', field);
+    await expectAppError(upsertPolicy(f.deps, carol, { entitlementId: id, ...policy(patch) }), 'unprocessable', { field });
     expect(await f.database.db.policy.findUniqueOrThrow({ where: { entitlementId: id } })).toMatchObject({ maxDurationMinutes: 480, requiredApprovals: 1 });
   });
 

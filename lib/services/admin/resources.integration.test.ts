@@ -3,7 +3,8 @@ import { listRequestable } from '../requests/catalog';
 import { archiveResource } from './archive-resource';
 import { createResource } from './create-resource';
 import { getResource, listResources } from './queries';
-import { adminFixture, expectAppError, type AdminFixture } from './test-fixture';
+import { adminFixture, type AdminFixture } from '@/lib/testing/admin-fixture';
+import { expectAppError } from '@/lib/testing/expect-app-error';
 import { updateResource } from './update-resource';
 
 let f: AdminFixture;
@@ -35,7 +36,7 @@ describe('createResource', () => {
   it('refuses a taken slug with 409 on the slug field, and writes nothing', async () => {
     const carol = await f.ctxOf('carol@example.com');
     const before = await f.auditCount();
-    const error = await expectAppError(createResource(f.deps, carol, { slug: 'feature-flags', name: 'Again', description: '', kind: 'portal', settings: {} }), 'conflict', 'slug');
+    const error = await expectAppError(createResource(f.deps, carol, { slug: 'feature-flags', name: 'Again', description: '', kind: 'portal', settings: {} }), 'conflict', { field: 'slug' });
     expect(error.status).toBe(409);
     expect(await f.auditCount()).toBe(before);
   });
@@ -64,7 +65,7 @@ describe('createResource', () => {
     const carol = await f.ctxOf('carol@example.com');
     const input = { slug: 'new-thing', name: 'New thing', description: '', kind: 'portal', settings: {}, ...patch };
     // @ts-expect-error -- deliberately wrong input, as a REST client might send
-    await expectAppError(createResource(f.deps, carol, input), 'unprocessable', field);
+    await expectAppError(createResource(f.deps, carol, input), 'unprocessable', { field });
     expect(await f.database.db.resource.findUnique({ where: { slug: 'new-thing' } })).toBeNull();
   });
 });

@@ -5,7 +5,6 @@ import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { revokeBackoffMs } from '@/lib/domain/grant-status';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
@@ -33,8 +32,7 @@ let deps: ServiceDeps;
 const clock = manualClock(new Date());
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', flakyPortal]]) };
 });
 afterAll(async () => database?.close());

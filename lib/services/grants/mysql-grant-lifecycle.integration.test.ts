@@ -7,7 +7,6 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { requireServer } from '@/lib/testing/require-server';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
@@ -61,8 +60,7 @@ describe.runIf(canRun)('a mysql grant, end to end through the services', () => {
     const auth = adminOptions.password ? `${encodeURIComponent(adminOptions.user)}:${encodeURIComponent(adminOptions.password)}` : encodeURIComponent(adminOptions.user);
     env.TARGET_MYSQL_URL = `mysql://${auth}@${adminOptions.host}:${adminOptions.port}/${db}`;
 
-    database = await createTestDatabase();
-    await seedDemo(database.db);
+    database = await createTestDatabase('demo');
     // The seed's resource, aimed at this file's database (the seed itself says `test.*`).
     const resource = await database.db.resource.update({ where: { slug: 'payments-mariadb' }, data: { settings: { adminUrlEnv: 'TARGET_MYSQL_URL', database: db } } });
     await database.db.entitlement.updateMany({ where: { resourceId: resource.id, role: 'read-only' }, data: { settings: { privileges: ['SELECT'], on: `${db}.*` } } });

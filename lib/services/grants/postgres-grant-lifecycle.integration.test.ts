@@ -6,7 +6,6 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { requireServer } from '@/lib/testing/require-server';
@@ -52,8 +51,7 @@ describe.runIf(canRun)('a postgres grant, end to end through the services', () =
     const admin = await connect(target.url);
     await admin.query('CREATE TABLE incidents (id int primary key, title text); INSERT INTO incidents VALUES (1, $$db down$$)');
     await admin.end();
-    database = await createTestDatabase();
-    await seedDemo(database.db);
+    database = await createTestDatabase('demo');
     deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env })]]) };
   });
   afterAll(async () => {

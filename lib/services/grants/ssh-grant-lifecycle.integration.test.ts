@@ -9,7 +9,6 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { requireServer } from '@/lib/testing/require-server';
 import { generateUserKey, type Sshd, sshdMissingReason, sshRun, startSshd } from '@/lib/testing/sshd';
@@ -64,8 +63,7 @@ describe.runIf(canRun)('an ssh grant, end to end through the services', () => {
     fs.chmodSync(caFile, 0o600);
     // currentRevocationList reads the CA the way the server does, from the environment.
     process.env.TIMEBOX_SSH_CA_KEY = caFile;
-    database = await createTestDatabase();
-    await seedDemo(database.db);
+    database = await createTestDatabase('demo');
     const ssh = createSshConnector({ clock, ca: { env: { TIMEBOX_SSH_CA_KEY: caFile } } });
     deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['ssh', ssh]]) };
     // The host is set up as docs/connectors-ssh.md says: the CA from ca.pub, principal `ops`, the KRL from the start.
@@ -110,15 +108,18 @@ describe.runIf(canRun)('an ssh grant, end to end through the services', () => {
   });
 
   it('refuses the certificate once the grant’s time is up, by its own validity (no KRL entry)', async () => {
-    // A 1-minute grant requested 56 s "ago": it ends 4 s from now in real time, which sshd checks.
-    const endsAt = Date.now() + 4_000;
+    // A 1-minute grant requested 50 s "ago": it ends 10 s from now in real time, which sshd checks —
+    // time enough, even on a busy machine, to approve, sign and log in once inside the window.
+    const endsAt = Date.now() + 10_000;
     clock.set(new Date(endsAt - 60_000));
     const grantId = await approvedLogin('frank@example.com', 1);
     const cert = await certificateFile('frank@example.com', grantId, 'frank');
     await installKrl();
     expect((await sshRun(sshd, { identity, certificate: cert })).code, sshd.logs()).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now()) + 1_200));
+    // Wait for the window to pass by asking sshd, not by sleeping: the same login is refused once it has.
+    await expect.poll(async () => (await sshRun(sshd, { identity, certificate: cert })).code, { timeout: 60_000, interval: 1_000 }).not.toBe(0);
+    expect(Date.now()).toBeGreaterThanOrEqual(endsAt - 1_000); // validity is whole seconds
     clock.set(new Date());
     await installKrl();
     const krlListing = execFileSync('ssh-keygen', ['-Q', '-l', '-f', path.join(sshd.dir, 'revoked.krl')], { encoding: 'utf8' });

@@ -6,7 +6,6 @@ import type { ResourceKind } from '@/lib/db/generated/enums';
 import { revokeBackoffMs, stuckRevocationAttempts } from '@/lib/domain/grant-status';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
@@ -41,8 +40,7 @@ describe('a webhook grant, end to end through the services', () => {
     // The connector signs with the services' (moved) clock; the receiver allows for that.
     receiver = await startWebhookReceiver({ secret: SECRET, toleranceSeconds: 24 * 3600 });
     env.TARGET_DEPLOY_WEBHOOK_URL = receiver.url;
-    database = await createTestDatabase();
-    await seedDemo(database.db);
+    database = await createTestDatabase('demo');
     const webhook = createWebhookConnector({ env, clock, provisionRetryDelaysMs: [20] });
     deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['webhook', webhook]]) };
   });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
@@ -20,8 +19,7 @@ let deps: ServiceDeps;
 const clock = manualClock(new Date());
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   deps = { db: database.db, clock, connectors: defaultConnectors() };
 });
 afterAll(async () => database?.close());
@@ -138,7 +136,8 @@ describe('policy at submission', () => {
     expect(dup.details?.requestId).toBe(first.id);
     await decideRequest(deps, await as('bob@example.com'), { requestId: first.id, decision: 'approve' });
     const live = await expectAppError(submit('frank@example.com', input), 'conflict', { message: /extend/ });
-    expect(live.details?.grantId).toBeTruthy();
+    const grant = await database.db.grant.findUniqueOrThrow({ where: { requestId: first.id } });
+    expect(live.details?.grantId).toBe(grant.id);
   });
 });
 

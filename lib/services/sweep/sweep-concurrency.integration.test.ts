@@ -4,7 +4,6 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import { connectDatabase, type Database } from '@/lib/db/client';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
@@ -21,8 +20,7 @@ let instanceB: ServiceDeps;
 const clock = manualClock(new Date());
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   second = database.url ? await connectDatabase({ kind: 'postgres', url: database.url }) : undefined;
   instanceA = { db: database.db, clock, connectors: defaultConnectors() };
   instanceB = { db: second?.db ?? database.db, clock, connectors: defaultConnectors() };

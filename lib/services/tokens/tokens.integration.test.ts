@@ -5,7 +5,6 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
 import { authenticateToken } from './authenticate-token';
@@ -19,8 +18,7 @@ let deps: ServiceDeps;
 const clock = manualClock('2026-03-02T10:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   deps = { db: database.db, clock, connectors: defaultConnectors() };
 });
 afterAll(async () => database?.close());
@@ -63,7 +61,7 @@ describe('createApiToken', () => {
     expect(await failure(createApiToken(deps, await as('dave@example.com'), { name: 'x', scopes: ['activity'] }))).toMatchObject({ code: 'forbidden' });
     // auditors may read the trail; admins may also report activity
     await expect(createApiToken(deps, await as('dave@example.com'), { name: 'siem export', scopes: ['audit'] })).resolves.toMatchObject({ token: { scopes: ['audit'] } });
-    await expect(createApiToken(deps, await as('carol@example.com'), { name: 'agent', scopes: ['audit', 'activity', 'check'] })).resolves.toBeDefined();
+    await expect(createApiToken(deps, await as('carol@example.com'), { name: 'agent', scopes: ['audit', 'activity', 'check'] })).resolves.toMatchObject({ token: { scopes: ['audit', 'activity', 'check'] } });
     expect(await database.db.apiToken.count({ where: { user: { email: 'alice@example.com' } } })).toBe(1);
   });
 

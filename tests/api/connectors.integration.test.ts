@@ -19,7 +19,7 @@ import { expectAppError } from '@/lib/testing/expect-app-error';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { requireServer } from '@/lib/testing/require-server';
 import { generateUserKey, sshdMissingReason } from '@/lib/testing/sshd';
-import { call, createApiHarness, type ApiHarness, type Handler } from './harness';
+import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { api, at } from './routes';
 
 // The connector endpoints over HTTP, in-process against real targets: a scram-auth PostgreSQL of its

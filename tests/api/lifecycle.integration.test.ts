@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutes } from '@/lib/domain/clock';
-import { call, createApiHarness, type ApiHarness } from './harness';
+import { call, createApiHarness, type ApiHarness } from '@/lib/testing/api-harness';
 import { api, at } from './routes';
 
 // The access lifecycle driven entirely over /api/v1, by several users with their own tokens.

@@ -4,9 +4,9 @@ import * as portalExport from '@/app/api/portal/audit/export/route';
 import { submitRequest } from '@/app/(portal)/requests/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { log } from '@/lib/log';
-import { apiRoute } from '../api-handler';
-import { authedAction } from '../server-action';
-import { call, createApiHarness, type ApiHarness, type Handler } from './harness';
+import { apiRoute } from '@/lib/http/api-handler';
+import { authedAction } from '@/lib/http/server-action';
+import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { api } from './routes';
 
 // What every entry point records about a request, whichever way it came in: the client's address and

@@ -3,12 +3,11 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import type { TokenScope } from '@/lib/domain/scopes';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { overrideServiceDeps } from '@/lib/services/runtime';
 import { createApiToken } from '@/lib/services/tokens/create-api-token';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
-import type { RouteContext } from '../api-handler';
+import type { RouteContext } from '@/lib/http/api-handler';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
 // In-process harness for /api/v1 integration tests: a fresh migrated database with the demo
 // organisation, the real route handlers, and a clock the test moves. Nothing is mocked.
@@ -54,8 +53,7 @@ async function createTestPolicies(db: TestDatabase['db']) {
 }
 
 export async function createApiHarness(): Promise<ApiHarness> {
-  const database = await createTestDatabase();
-  await seedDemo(database.db);
+  const database = await createTestDatabase('demo');
   await createTestPolicies(database.db);
   const clock = manualClock('2026-03-02T10:00:00Z');
   const deps: ServiceDeps = { db: database.db, clock, connectors: defaultConnectors() };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { minutes } from '@/lib/domain/clock';
-import { call, createApiHarness, type ApiHarness, type Handler } from './harness';
+import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { api } from './routes';
 
 // /api/cron/expire, with the real route module reading CRON_SECRET through getConfig().

@@ -1,15 +1,12 @@
-import { expect } from 'vitest';
 import { loadActor } from '@/lib/auth/load-actor';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import type { ActorContext } from '@/lib/domain/context';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import type { GrantStatus } from '@/lib/domain/grant-status';
-import { isAppError } from '@/lib/errors';
-import { seedDemo } from '@/lib/seed/seed-demo';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
-import type { ServiceDeps } from '../deps';
+import type { ServiceDeps } from '@/lib/services/deps';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
-// Shared set-up for the admin integration tests: a seeded database, actors as the services see them,
+// Shared set-up for the admin integration tests: a database with the demo organisation, actors as the services see them,
 // and grant rows written directly (the admin rules only care that they exist and in which status).
 
 export interface AdminFixture {
@@ -21,8 +18,7 @@ export interface AdminFixture {
 }
 
 export async function adminFixture(): Promise<AdminFixture> {
-  const database = await createTestDatabase();
-  await seedDemo(database.db);
+  const database = await createTestDatabase('demo');
   const clock = manualClock();
   const deps: ServiceDeps = { db: database.db, clock, connectors: defaultConnectors() };
   const { db } = database;
@@ -46,17 +42,4 @@ export async function adminFixture(): Promise<AdminFixture> {
       return grant.id;
     },
   };
-}
-
-/** Awaits a call that must fail with this AppError code (and field, when given); returns the error. */
-export async function expectAppError(promise: Promise<unknown>, code: string, field?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
-  if (!isAppError(error)) throw error;
-  expect(error.code).toBe(code);
-  if (field !== undefined) expect(error.details?.field).toBe(field);
-  return error;
 }

@@ -5,12 +5,12 @@ import * as exportRoute from '@/app/api/v1/audit/export/route';
 import * as timelineRoute from '@/app/api/v1/audit/grants/[id]/route';
 import * as listRoute from '@/app/api/v1/audit/route';
 import * as verifyRoute from '@/app/api/v1/audit/verify/route';
-import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/http/api/harness';
+import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { expectAppError } from '@/lib/testing/expect-app-error';
-import { appendAudit } from './append';
+import { appendAudit } from '@/lib/audit/append';
+import { listAuditEvents } from '@/lib/audit/audit-service';
+import { CSV_COLUMNS } from '@/lib/audit/export-format';
 import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
-import { listAuditEvents } from './audit-service';
-import { CSV_COLUMNS } from './export-format';
 
 // The audit API end to end, in-process: real route handlers, a real database, tokens made through
 // the token service. Who may read (auditors, admins, with the `audit` scope), what the filters and

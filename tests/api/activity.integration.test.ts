@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as activityRoute from '@/app/api/v1/activity/route';
 import * as timelineRoute from '@/app/api/v1/audit/grants/[id]/route';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/http/api/harness';
+import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { revokeGrant } from '@/lib/services/grants/revoke-grant';
 import { requestAccess } from '@/lib/services/requests/request-access';
 

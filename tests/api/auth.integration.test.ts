@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allScopes } from '@/lib/domain/scopes';
 import { revokeApiToken } from '@/lib/services/tokens/revoke-api-token';
-import { call, createApiHarness, type ApiHarness } from './harness';
+import { call, createApiHarness, type ApiHarness } from '@/lib/testing/api-harness';
 import { api, at, type Endpoint } from './routes';
 
 // Who gets in: missing, malformed, unknown, revoked and expired tokens, disabled users, and scopes.
@@ -166,7 +166,7 @@ describe('request bodies', () => {
 
 describe('handlers that answer with their own Response', () => {
   it('pass it through after the checks, still uncached', async () => {
-    const { apiRoute } = await import('../api-handler');
+    const { apiRoute } = await import('@/lib/http/api-handler');
     const csv = apiRoute({ scope: 'requests' }, async () => new Response('a,b\n1,2\n', { headers: { 'content-type': 'text/csv' } }));
     const res = await csv(new Request('http://test/x', { headers: { authorization: `Bearer ${alice}` } }));
     expect([res.status, res.headers.get('content-type'), res.headers.get('cache-control'), await res.text()]).toEqual([200, 'text/csv', 'no-store', 'a,b\n1,2\n']);

@@ -11,9 +11,10 @@ import * as cancel from '@/app/api/v1/requests/[id]/cancel/route';
 import * as deny from '@/app/api/v1/requests/[id]/deny/route';
 import * as requests from '@/app/api/v1/requests/route';
 import type { TokenScope } from '@/lib/domain/scopes';
-import type { Handler } from './harness';
+import type { Handler } from '@/lib/testing/api-harness';
 
-// Every /api/v1 endpoint with the scope it needs, for tests that sweep all of them.
+// Every /api/v1 endpoint with the scope it needs, for tests that sweep all of them. It imports the route
+// handlers from app/, so it lives here beside the tests that use it: nothing under lib/ imports app/.
 export const api = {
   listRequests: { handler: requests.GET as Handler, method: 'GET', path: '/api/v1/requests', scope: 'requests', hasId: false },
   createRequest: { handler: requests.POST as Handler, method: 'POST', path: '/api/v1/requests', scope: 'requests', hasId: false },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createApiHarness, type ApiHarness } from './harness';
+import { call, createApiHarness, type ApiHarness } from '@/lib/testing/api-harness';
 import { api, at, type Endpoint } from './routes';
 
 // 200 malformed bodies per mutating endpoint: every answer must be a 4xx with an error code, and
