@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantStatuses, grantTransitions, requestStatuses, requestTransitions, type GrantStatus, type RequestStatus } from '@/lib/domain/grant-status';
-import { seedDemo } from '@/lib/seed/seed-demo';
 import { actorContext } from '@/lib/testing/actors';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { IllegalTransitionError, transitionGrant, transitionRequest } from './transition';
@@ -11,8 +10,7 @@ let database: TestDatabase;
 let ids: { userId: string; entitlementId: string };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase('demo');
   const user = await database.db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
   const entitlement = await database.db.entitlement.findFirstOrThrow({ where: { role: 'editor', resource: { slug: 'feature-flags' } } });
   ids = { userId: user.id, entitlementId: entitlement.id };
