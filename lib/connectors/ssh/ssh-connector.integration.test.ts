@@ -83,13 +83,14 @@ describe.skipIf(Boolean(missing))('ssh connector against a real sshd', () => {
   });
 
   it('refuses the certificate once the grant window has passed, with Timebox doing nothing (second guard)', async () => {
-    // 10 s of validity: long enough that the session below is surely logged in before it ends, even on a busy machine.
-    const t = target({ expiresAt: new Date(Date.now() + 10_000) });
+    // 20 s of validity: long enough that the session below is surely logged in before it ends, even on a
+    // busy two-core machine (10 s was not, under load).
+    const t = target({ expiresAt: new Date(Date.now() + 20_000) });
     const cert = await certify(t);
     expect((await login()).code).toBe(0);
     // A session opened inside the window: OpenSSH checks certificates at login only, so it outlives the
     // certificate (the docs say so and how hosts can bound sessions).
-    const session = sshRun(sshd, { identity: aliceKey, certificate: `${aliceKey}-cert.pub`, command: 'sleep 11; echo still-here' });
+    const session = sshRun(sshd, { identity: aliceKey, certificate: `${aliceKey}-cert.pub`, command: 'sleep 22; echo still-here' });
 
     await new Promise((r) => setTimeout(r, new Date(cert.validBefore).getTime() - Date.now() + 1_100));
     const after = await login();
