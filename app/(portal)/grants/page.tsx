@@ -9,7 +9,7 @@ import { liveGrantStatuses } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { listGrants } from '@/lib/services/grants/queries';
+import { extensionTickets, listGrants } from '@/lib/services/grants/queries';
 import { listMyRequests } from '@/lib/services/requests/queries';
 import type { GrantView } from '@/lib/services/views';
 
@@ -37,6 +37,7 @@ export default async function Page() {
   ]);
   const live = mine.filter(isLive).sort(byEnd);
   const past = mine.filter((g) => !isLive(g)).sort((a, b) => (b.endedAt ?? b.expiresAt).localeCompare(a.endedAt ?? a.expiresAt));
+  const tickets = await extensionTickets(deps, ctx, live.map((g) => g.id));
   const pendingExtension = new Map(pendingRequests.filter((r) => r.extendsGrantId).map((r) => [r.extendsGrantId!, r.durationMinutes]));
 
   return (
@@ -54,7 +55,7 @@ export default async function Page() {
         ) : (
           <div className="space-y-4">
             {live.map((g) => (
-              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} />
+              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} extensionTicket={tickets.get(g.id)} />
             ))}
           </div>
         )}

@@ -17,7 +17,7 @@ import { authorize } from '@/lib/services/authorize';
  * (current length + extra) may never exceed the longest duration, auto-approved or not.
  * Returns the extension request: approved (and applied) at once, or pending for approvers.
  */
-export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; minutes: number; justification: string }): Promise<RequestView> {
+export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; minutes: number; justification: string; ticket?: string | undefined }): Promise<RequestView> {
   authorize(ctx, 'grants.manage');
   const { db, clock } = deps;
   const now = clock.now();
@@ -32,7 +32,7 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
 
     const policy = policyRules(grant.entitlement.policy);
     const existingMinutes = Math.ceil((grant.expiresAt.getTime() - grant.startsAt.getTime()) / 60_000);
-    const facts = { groups: ctx.actor.groups, durationMinutes: input.minutes, justification: input.justification, existingMinutes };
+    const facts = { groups: ctx.actor.groups, durationMinutes: input.minutes, justification: input.justification, ticket: input.ticket, existingMinutes };
     const violation = checkRequest(policy, facts);
     if (violation) throw new AppError(violation.code, violation.message, violation.field ? { field: violation.field } : undefined);
 
@@ -44,10 +44,11 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
         entitlementId: grant.entitlementId,
         durationMinutes: input.minutes,
         justification: input.justification,
+        ticket: input.ticket ?? null,
         extendsGrantId: grant.id,
         expiresAt: new Date(Math.min(now.getTime() + minutes(policy!.pendingTtlMinutes), grant.expiresAt.getTime())),
       },
-      { extension: true, minutes: input.minutes, justification: input.justification },
+      { extension: true, minutes: input.minutes, justification: input.justification, ...(input.ticket ? { ticket: input.ticket } : {}) },
     );
     if (!isAutoApproved(policy!, facts)) return { requestId: request.id, next: null };
     await autoApprove(tx, ctx, request.id, now);
