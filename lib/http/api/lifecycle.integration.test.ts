@@ -89,6 +89,16 @@ describe('the whole loop over the API', () => {
     const unknown = await post(api.createRequest, tokens.alice!, undefined, { resource: 'nope', role: 'editor', durationMinutes: 5 });
     expect(unknown.status).toBe(404);
   });
+
+  it('names every input the policy refuses in one answer, not one per attempt', async () => {
+    const res = await post(api.createRequest, tokens.alice!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 500, justification: ' ' });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toEqual({
+      code: 'unprocessable',
+      message: 'The longest allowed duration is 120 minutes.',
+      fields: { durationMinutes: 'The longest allowed duration is 120 minutes.', justification: 'A justification is required.', ticket: 'A ticket is required.' },
+    });
+  });
 });
 
 describe('decisions', () => {

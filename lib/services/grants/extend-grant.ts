@@ -1,6 +1,6 @@
 import { minutes } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
-import { checkRequest, isAutoApproved } from '@/lib/domain/policy';
+import { checkRequestAll, isAutoApproved } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { runAfterCommit } from '../lifecycle/after-commit';
@@ -8,6 +8,7 @@ import { createRequest } from '../lifecycle/create';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { autoApprove } from '../lifecycle/auto-approve';
 import { policyRules } from '../policy-rules';
+import { refuseViolations } from '../refuse-violations';
 import { lockGrantRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { authorize } from '@/lib/services/authorize';
@@ -33,8 +34,7 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
     const policy = policyRules(grant.entitlement.policy);
     const existingMinutes = Math.ceil((grant.expiresAt.getTime() - grant.startsAt.getTime()) / 60_000);
     const facts = { groups: ctx.actor.groups, durationMinutes: input.minutes, justification: input.justification, ticket: input.ticket, existingMinutes };
-    const violation = checkRequest(policy, facts);
-    if (violation) throw new AppError(violation.code, violation.message, violation.field ? { field: violation.field } : undefined);
+    refuseViolations(checkRequestAll(policy, facts));
 
     const request = await createRequest(
       tx,
