@@ -99,6 +99,17 @@ describe('the whole loop over the API', () => {
       fields: { durationMinutes: 'The longest allowed duration is 120 minutes.', justification: 'A justification is required.', ticket: 'A ticket is required.' },
     });
   });
+
+  it('takes a ticket on extend and checks it against the policy', async () => {
+    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident', ticket: 'OPS-12' });
+    const grantId: string = (await post(api.approve, tokens.bob!, created.json.request.id, {})).json.request.grant.id;
+    const missing = await post(api.extend, tokens.erin!, grantId, { minutes: 10, justification: 'still on it' });
+    expect(missing.status).toBe(422);
+    expect(missing.json.error.fields).toEqual({ ticket: 'A ticket is required.' });
+    const extended = await post(api.extend, tokens.erin!, grantId, { minutes: 10, justification: 'still on it', ticket: 'OPS-12' });
+    expect(extended.status).toBe(201);
+    expect(extended.json.request).toMatchObject({ status: 'pending', ticket: 'OPS-12', extendsGrantId: grantId });
+  });
 });
 
 describe('decisions', () => {
