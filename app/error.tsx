@@ -1,19 +1,12 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
+import { ErrorMessage } from '@/components/shell/error-message';
 
-// Unexpected errors: the detail is in the server log, never in the browser.
+/** Errors outside the portal: no layout gives this page its landmark, so it brings its own <main>. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main className="mx-auto max-w-xl p-10">
-      <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">
-        Timebox could not show this page. Nothing you entered was lost on the server. Try again; if it keeps happening, give your administrator this reference:{' '}
-        <code>{error.digest ?? 'none'}</code>.
-      </p>
-      <Button className="mt-4" onClick={reset}>
-        Try again
-      </Button>
+    <main className="px-10">
+      <ErrorMessage digest={error.digest} reset={reset} />
     </main>
   );
 }

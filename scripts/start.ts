@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '@/lib/config/env';
 import { prepareDatabase } from '@/lib/db/prepare';
+import { announceWhenReady } from './announce-when-ready';
 import { buildIfNeeded } from './build-if-needed';
 import { runCli } from './cli';
 import { runNext } from './serve';
@@ -23,6 +24,11 @@ runCli('start', async () => {
       `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 
-  const env = { ...process.env, TIMEBOX_DIST_DIR: distDir, NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` };
-  return runNext(root, 'start', { port: config.PORT, host: config.TIMEBOX_LISTEN_HOST, env });
+  const url = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
+  const env = { ...process.env, TIMEBOX_DIST_DIR: distDir, NEXTAUTH_URL: url };
+  let exited = false;
+  const served = runNext(root, 'start', { port: config.PORT, host: config.TIMEBOX_LISTEN_HOST, env }).finally(() => (exited = true));
+  // Once it answers, say where to go (Next.js's "Ready" names only the port).
+  void announceWhenReady({ host: config.TIMEBOX_LISTEN_HOST, port: config.PORT }, { url, embedded: config.embedded, devLogin: config.devLogin }, () => exited);
+  return served;
 });

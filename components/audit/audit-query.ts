@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditFilterShape, type AuditFilters } from '@/lib/audit/filters';
+import { auditFilterShape, checkTimeRange, type AuditFilters } from '@/lib/audit/filters';
 import { fieldErrorsOf } from '@/lib/field-errors';
 
 // The dashboard's state lives in the URL (a view can be shared or bookmarked): these helpers read the
@@ -20,7 +20,7 @@ const pageQuery = z.object({
   ...auditFilterShape,
   cursor: z.preprocess(blank, z.string().max(100).optional()),
   limit: z.preprocess(blank, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').optional()),
-});
+}).superRefine(checkTimeRange);
 
 export type AuditQuery =
   | { ok: true; raw: RawFilters; filters: AuditFilters; cursor: string | undefined; limit: number | undefined }

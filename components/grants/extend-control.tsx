@@ -8,23 +8,29 @@ import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import type { ExtensionTicket } from '@/lib/services/grants/queries';
 import type { RequestView } from '@/lib/services/views';
 
 type Outcome = { kind: 'extended' } | { kind: 'waiting'; minutes: number };
 
-/** "Extend": more minutes on a live grant, through the same policy as a new request. */
-export function ExtendControl({ grantId, what }: { grantId: string; what: string }) {
+/**
+ * "Extend": more minutes on a live grant, through the same policy as a new request. When that policy
+ * wants a ticket, the form asks for one too, starting from the ticket of the original request.
+ */
+export function ExtendControl({ grantId, what, ticket }: { grantId: string; what: string; ticket?: ExtensionTicket | undefined }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState('');
   const [justification, setJustification] = useState('');
+  const [ticketText, setTicketText] = useState(ticket?.original ?? '');
   const headingId = useId();
   const extend = useFormAction(extendGrant, {
-    fields: ['minutes', 'justification'],
+    fields: ['minutes', 'justification', 'ticket'],
     onSuccess: () => {
       setOpen(false);
       setMinutes('');
       setJustification('');
+      setTicketText(ticket?.original ?? '');
       router.refresh();
     },
   });
@@ -32,7 +38,7 @@ export function ExtendControl({ grantId, what }: { grantId: string; what: string
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void extend.run({ grantId, minutes, justification });
+    void extend.run({ grantId, minutes, justification, ...(ticket?.required ? { ticket: ticketText } : {}) });
   }
 
   return (
@@ -52,6 +58,15 @@ export function ExtendControl({ grantId, what }: { grantId: string; what: string
           {extend.formError ? <FormError>{extend.formError}</FormError> : null}
           <TextField label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={extend.fields.minutes} />
           <TextareaField label="Justification" rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} error={extend.fields.justification} />
+          {ticket?.required ? (
+            <TextField
+              label="Ticket"
+              value={ticketText}
+              onChange={(e) => setTicketText(e.target.value)}
+              error={extend.fields.ticket}
+              hint={ticket.pattern ? `Format: ${ticket.pattern}` : undefined}
+            />
+          ) : null}
           <div className="flex gap-2">
             <Button type="submit" disabled={extend.pending}>
               Request extension

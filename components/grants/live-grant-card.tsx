@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
+import type { ExtensionTicket } from '@/lib/services/grants/queries';
 import type { GrantView } from '@/lib/services/views';
 import { ExtendControl } from './extend-control';
 import { RevokeControl } from './revoke-control';
@@ -29,8 +30,19 @@ function RevokingWarning({ grant }: { grant: GrantView }) {
 /**
  * One live grant (scheduled, active or revoking) with its time left and what can be done with it.
  * `pendingExtensionMinutes`: an extension already waiting for approval (only one may wait at a time).
+ * `extensionTicket`: the ticket rule Extend must meet, for the holder's own grants.
  */
-export function LiveGrantCard({ grant, pendingExtensionMinutes, showHolder = false }: { grant: GrantView; pendingExtensionMinutes?: number | undefined; showHolder?: boolean }) {
+export function LiveGrantCard({
+  grant,
+  pendingExtensionMinutes,
+  extensionTicket,
+  showHolder = false,
+}: {
+  grant: GrantView;
+  pendingExtensionMinutes?: number | undefined;
+  extensionTicket?: ExtensionTicket | undefined;
+  showHolder?: boolean;
+}) {
   const what = `${grant.resourceName} / ${grant.role}`;
   const headingId = `grant-${grant.id}`;
   const actionable = grant.status === 'active' || grant.status === 'scheduled';
@@ -77,7 +89,7 @@ export function LiveGrantCard({ grant, pendingExtensionMinutes, showHolder = fal
       </div>
       {actionable ? (
         <div className="mt-4 flex flex-wrap items-start gap-3">
-          {!showHolder && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} /> : null}
+          {!showHolder && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} ticket={extensionTicket} /> : null}
           <RevokeControl grantId={grant.id} what={showHolder ? `${what} of ${grant.user.name}` : what} />
         </div>
       ) : null}

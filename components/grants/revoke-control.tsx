@@ -10,7 +10,8 @@ import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
  * "Revoke" with a confirm step: ending access is not undoable, so the first click only asks.
- * The reason is optional and lands in the audit trail.
+ * The reason is optional and lands in the audit trail. Afterwards Grants says what happened
+ * (`?revoked=` survives the re-render that removes this card).
  */
 export function RevokeControl({ grantId, what }: { grantId: string; what: string }) {
   const router = useRouter();
@@ -20,7 +21,7 @@ export function RevokeControl({ grantId, what }: { grantId: string; what: string
   const revoke = useFormAction(revokeGrant, {
     onSuccess: () => {
       setConfirming(false);
-      router.refresh();
+      router.replace(`/grants?revoked=${grantId}`, { scroll: false });
     },
     onRefusal: () => router.refresh(),
   });

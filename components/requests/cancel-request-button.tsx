@@ -6,10 +6,16 @@ import { Button } from '@/components/ui/button';
 import { InlineError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 
-/** "Cancel" on a pending request; the page re-reads the list afterwards, also after a refusal (e.g. it was decided meanwhile). */
+/**
+ * "Cancel" on a pending request. Afterwards My requests says what happened (`?cancelled=` survives the
+ * re-render that removes this button); after a refusal (e.g. it was decided meanwhile) it re-reads the list.
+ */
 export function CancelRequestButton({ requestId, what }: { requestId: string; what: string }) {
   const router = useRouter();
-  const cancel = useFormAction(cancelRequest, { onSuccess: () => router.refresh(), onRefusal: () => router.refresh() });
+  const cancel = useFormAction(cancelRequest, {
+    onSuccess: () => router.replace(`/requests?cancelled=${requestId}`, { scroll: false }),
+    onRefusal: () => router.refresh(),
+  });
   return (
     <div>
       <Button type="button" variant="secondary" disabled={cancel.pending} onClick={() => void cancel.run({ requestId })}>

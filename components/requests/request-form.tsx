@@ -10,6 +10,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { requestFormErrors } from '@/lib/domain/request-form-errors';
 import type { CatalogEntry } from '@/lib/services/requests/catalog';
 import { PolicySummary } from './policy-summary';
 
@@ -35,7 +36,9 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   const [values, setValues] = useState({ resource: initialResource, role: initialRole, durationMinutes: '', justification: '', ticket: '', startAt: '' });
   // A success leaves the page, so the form only ever shows its errors.
   const submit = useFormAction(submitRequest, { fields: fieldNames, onSuccess: (created) => router.push(`/requests?created=${created.id}`) });
-  const fieldErrors: Partial<Record<Fields, string>> = submit.fields;
+  // What the form finds itself before submitting (every input at once); the server's answer comes after.
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const fieldErrors: Partial<Record<Fields, string>> = { ...checked, ...submit.fields };
 
   const roles = rolesOf(values.resource);
   const entry = catalog.find((e) => e.resource === values.resource && e.role === values.role) ?? null;
@@ -49,11 +52,24 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
       return { ...v, resource: value, role: next.length === 1 ? next[0]!.role : '' };
     });
     submit.clearField(name);
+    setChecked((errors) => {
+      if (!(name in errors)) return errors;
+      const rest = { ...errors };
+      delete rest[name];
+      return rest;
+    });
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void submit.run({ ...values, startAt: localToIso(values.startAt) });
+    const input = { ...values, startAt: localToIso(values.startAt) };
+    const errors = requestFormErrors(entry?.policy ?? null, input);
+    setChecked(errors);
+    if (Object.keys(errors).length > 0) {
+      submit.reset();
+      return;
+    }
+    void submit.run(input);
   }
 
   if (catalog.length === 0) {

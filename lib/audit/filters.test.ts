@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/field-errors';
+import { auditExportQuery } from '@/lib/http/audit-export';
 import { auditFilterSchema, escapeLike } from './filters';
 import { decodeCursor, encodeCursor } from './query';
 
@@ -24,6 +26,16 @@ describe('audit filters', () => {
       expect(auditFilterSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(auditFilterSchema.parse({ action: 'grant.', q: ' 100% ' })).toEqual({ action: 'grant.', q: '100%' });
+  });
+
+  it('says To must be later than From instead of matching nothing', () => {
+    const inverted = auditFilterSchema.safeParse({ from: '2026-11-18', to: '2026-11-17' });
+    expect(inverted.success).toBe(false);
+    expect(fieldErrorsOf(inverted.error!)).toEqual({ to: 'must be later than From' });
+    expect(fieldErrorsOf(auditExportQuery.safeParse({ from: '2026-11-17T15:00', to: '2026-11-17T14:00' }).error!)).toEqual({ to: 'must be later than From' });
+    // A one-day range, and a range of one instant, are fine.
+    expect(auditFilterSchema.safeParse({ from: '2026-11-17', to: '2026-11-17' }).success).toBe(true);
+    expect(auditFilterSchema.safeParse({ from: '2026-11-17T14:00', to: '2026-11-17T14:00' }).success).toBe(true);
   });
 
   it('escapes LIKE wildcards so text matches literally', () => {

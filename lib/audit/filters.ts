@@ -55,7 +55,17 @@ export const auditFilterShape = {
   q: optional(z.string().trim().max(200)),
 };
 
-export const auditFilterSchema = z.object(auditFilterShape).strict();
+/**
+ * A range whose To is not after its From matches nothing by construction: say so on `to` instead of
+ * answering an empty page that reads like "no such events". Every schema built on the shape adds it.
+ */
+export function checkTimeRange(value: { from?: Date | undefined; to?: Date | undefined }, ctx: z.RefinementCtx): void {
+  if (value.from && value.to && value.to.getTime() <= value.from.getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than From' });
+  }
+}
+
+export const auditFilterSchema = z.object(auditFilterShape).strict().superRefine(checkTimeRange);
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 
 

@@ -28,11 +28,30 @@ export function isApproverFor(policy: PolicyRules | null, groups: readonly strin
   return policy !== null && overlaps(groups, policy.approverGroups);
 }
 
-/** The checks a request (or an extension) must pass before it exists at all. */
+/** The rules a request's inputs are checked against: what the request form knows of a policy too. */
+export type FieldRules = Pick<PolicyRules, 'maxDurationMinutes' | 'justificationRequired' | 'ticketRequired' | 'ticketPattern'>;
+
+type FieldViolation = Extract<PolicyViolation, { code: 'unprocessable' }>;
+
+/** The first check a request (or an extension) fails before it exists at all; null when it passes. */
 export function checkRequest(policy: PolicyRules | null, facts: RequestFacts): PolicyViolation | null {
+  return checkRequestAll(policy, facts)[0] ?? null;
+}
+
+/**
+ * Every check a request (or an extension) fails, so a form can flag all its inputs at once. Not being
+ * eligible is the only violation then: nothing else about the request matters.
+ */
+export function checkRequestAll(policy: PolicyRules | null, facts: RequestFacts): PolicyViolation[] {
   if (!policy || !isEligible(policy, facts.groups)) {
-    return { code: 'forbidden', message: 'You are not eligible to request this role.' };
+    return [{ code: 'forbidden', message: 'You are not eligible to request this role.' }];
   }
+  return checkRequestFields(policy, facts);
+}
+
+/** The per-input checks (duration, justification, ticket), in the order the form shows them. */
+export function checkRequestFields(policy: FieldRules, facts: Omit<RequestFacts, 'groups'>): FieldViolation[] {
+  const violations: FieldViolation[] = [];
   const total = (facts.existingMinutes ?? 0) + facts.durationMinutes;
   if (total > policy.maxDurationMinutes) {
     const field = facts.existingMinutes === undefined ? 'durationMinutes' : 'minutes';
@@ -40,18 +59,18 @@ export function checkRequest(policy: PolicyRules | null, facts: RequestFacts): P
       facts.existingMinutes === undefined
         ? `The longest allowed duration is ${policy.maxDurationMinutes} minutes.`
         : `The longest allowed duration is ${policy.maxDurationMinutes} minutes in all; this grant already has ${facts.existingMinutes}.`;
-    return { code: 'unprocessable', field, message };
+    violations.push({ code: 'unprocessable', field, message });
   }
   if (policy.justificationRequired && facts.justification.trim().length === 0) {
-    return { code: 'unprocessable', field: 'justification', message: 'A justification is required.' };
+    violations.push({ code: 'unprocessable', field: 'justification', message: 'A justification is required.' });
   }
   if (policy.ticketRequired) {
-    if (!facts.ticket) return { code: 'unprocessable', field: 'ticket', message: 'A ticket is required.' };
-    if (policy.ticketPattern && !safeRegExp(policy.ticketPattern).test(facts.ticket)) {
-      return { code: 'unprocessable', field: 'ticket', message: `The ticket must match ${policy.ticketPattern}.` };
+    if (!facts.ticket) violations.push({ code: 'unprocessable', field: 'ticket', message: 'A ticket is required.' });
+    else if (policy.ticketPattern && !safeRegExp(policy.ticketPattern).test(facts.ticket)) {
+      violations.push({ code: 'unprocessable', field: 'ticket', message: `The ticket must match ${policy.ticketPattern}.` });
     }
   }
-  return null;
+  return violations;
 }
 
 /** Auto-approval: requester in a listed group and the whole duration within the limit. */

@@ -5,6 +5,14 @@ import { MAX_DURATION_MINUTES } from './durations';
 // turn true into 1 and [[5]] into 5, which a JSON API must refuse.
 const numberFromText = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v);
 
+// An optional ticket reference: blank means none.
+const ticketText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 // The one shape of an access request, shared by the form and POST /api/v1/requests.
 export const requestAccessInput = z
   .object({
@@ -19,12 +27,7 @@ export const requestAccessInput = z
         .max(MAX_DURATION_MINUTES, 'The duration must be at most 31 days'),
     ),
     justification: z.string().trim().max(2_000, 'Keep the justification under 2,000 characters').default(''),
-    ticket: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => (v ? v : undefined)),
+    ticket: ticketText,
     startAt: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.date({ message: 'Enter a valid start time' }).optional()),
   })
   .strict();
@@ -39,6 +42,8 @@ export const extendInput = z
   .object({
     minutes: z.preprocess(numberFromText, z.number({ message: 'Enter the extra minutes' }).int('Enter a whole number of minutes').min(1, 'Extend by at least 1 minute').max(MAX_DURATION_MINUTES, 'The extension must be at most 31 days')),
     justification: z.string().trim().max(2_000).default(''),
+    // Checked against the grant's policy like a new request's; the form pre-fills the original ticket.
+    ticket: ticketText,
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { openAuditExport } from '@/lib/audit/audit-service';
-import { auditFilterShape } from '@/lib/audit/filters';
+import { auditFilterShape, checkTimeRange } from '@/lib/audit/filters';
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '@/lib/services/deps';
 
@@ -10,7 +10,8 @@ import type { ServiceDeps } from '@/lib/services/deps';
 /** The trail's filters plus the file format. */
 export const auditExportQuery = z
   .object({ ...auditFilterShape, format: z.enum(['csv', 'ndjson'], { message: 'must be csv or ndjson' }).default('csv') })
-  .strict();
+  .strict()
+  .superRefine(checkTimeRange);
 
 /**
  * The whole filtered trail as a CSV (RFC 4180, formulas neutralised) or NDJSON attachment, oldest first.

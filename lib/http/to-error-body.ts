@@ -31,8 +31,8 @@ export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number
     return { status: 400, body: { error: { code: 'bad_request', message: first ? `${first[0] === '_' ? 'Input' : first[0]}: ${first[1]}` : 'Invalid input.', fields } } };
   }
   if (isAppError(error)) {
-    const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
-    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(field ? { fields: { [field]: error.message } } : {}) } } };
+    const fields = fieldsOf(error.details, error.message);
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } } };
   }
   const { ctx } = trace;
   log.error(
@@ -40,4 +40,14 @@ export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number
     'unexpected error',
   );
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId: trace.requestId } } };
+}
+
+/**
+ * The messages per input of an expected error: every one when the service listed them all in
+ * `details.fields` (so a form flags all its inputs at once), else the one `details.field` names.
+ */
+function fieldsOf(details: Record<string, unknown> | undefined, message: string): Record<string, string> | undefined {
+  const all = details?.fields;
+  if (all && typeof all === 'object' && Object.values(all).length > 0 && Object.values(all).every((m) => typeof m === 'string')) return all as Record<string, string>;
+  return typeof details?.field === 'string' ? { [details.field]: message } : undefined;
 }

@@ -29,7 +29,8 @@ export function startInternalScheduler(): void {
       // Chain the audit events committed since the last tick (skipped while another instance seals).
       // The head it logs is an anchor kept outside the database: `audit:verify --anchor` checks it later.
       const sealed = await sealPendingEvents((await getServiceDeps()).db, { wait: false });
-      if (sealed.sealed > 0) log.info({ sealed: sealed.sealed, head: { chainIndex: sealed.head?.chainIndex.toString(), hash: sealed.head?.hash } }, 'audit sealed');
+      // Every few seconds while anything happens: debug, so the log shows what matters (LOG_LEVEL=debug shows it).
+      if (sealed.sealed > 0) log.debug({ sealed: sealed.sealed, head: { chainIndex: sealed.head?.chainIndex.toString(), hash: sealed.head?.hash } }, 'audit sealed');
     } catch (error) {
       log.error({ err: error }, 'audit sealing failed; will try again');
     } finally {

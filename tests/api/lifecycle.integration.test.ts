@@ -89,6 +89,27 @@ describe('the whole loop over the API', () => {
     const unknown = await post(api.createRequest, tokens.alice!, undefined, { resource: 'nope', role: 'editor', durationMinutes: 5 });
     expect(unknown.status).toBe(404);
   });
+
+  it('names every input the policy refuses in one answer, not one per attempt', async () => {
+    const res = await post(api.createRequest, tokens.alice!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 500, justification: ' ' });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toEqual({
+      code: 'unprocessable',
+      message: 'The longest allowed duration is 120 minutes.',
+      fields: { durationMinutes: 'The longest allowed duration is 120 minutes.', justification: 'A justification is required.', ticket: 'A ticket is required.' },
+    });
+  });
+
+  it('takes a ticket on extend and checks it against the policy', async () => {
+    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident', ticket: 'OPS-12' });
+    const grantId: string = (await post(api.approve, tokens.bob!, created.json.request.id, {})).json.request.grant.id;
+    const missing = await post(api.extend, tokens.erin!, grantId, { minutes: 10, justification: 'still on it' });
+    expect(missing.status).toBe(422);
+    expect(missing.json.error.fields).toEqual({ ticket: 'A ticket is required.' });
+    const extended = await post(api.extend, tokens.erin!, grantId, { minutes: 10, justification: 'still on it', ticket: 'OPS-12' });
+    expect(extended.status).toBe(201);
+    expect(extended.json.request).toMatchObject({ status: 'pending', ticket: 'OPS-12', extendsGrantId: grantId });
+  });
 });
 
 describe('decisions', () => {

@@ -3,13 +3,15 @@ import Link from 'next/link';
 import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
+import { ActionNotice } from '@/components/ui/action-notice';
 import { PageHeader } from '@/components/ui/page-header';
 import type { ActorContext } from '@/lib/domain/context';
 import { liveGrantStatuses } from '@/lib/domain/grant-status';
+import { isUuid } from '@/lib/domain/ids';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { listGrants } from '@/lib/services/grants/queries';
+import { extensionTickets, getGrant, listGrants } from '@/lib/services/grants/queries';
 import { listMyRequests } from '@/lib/services/requests/queries';
 import type { GrantView } from '@/lib/services/views';
 
@@ -25,10 +27,18 @@ async function everyonesLiveGrants(deps: ServiceDeps, ctx: ActorContext): Promis
   return lists.flat().sort(byEnd);
 }
 
-export default async function Page() {
+/** The grant a Revoke just ended (its id from the URL): looked up as the actor may see it, else nothing. */
+async function justRevoked(deps: ServiceDeps, ctx: ActorContext, id: string | string[] | undefined): Promise<GrantView | null> {
+  if (typeof id !== 'string' || !isUuid(id)) return null;
+  const grant = await getGrant(deps, ctx, id).catch(() => null);
+  return grant && grant.status !== 'active' && grant.status !== 'scheduled' ? grant : null;
+}
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await portalPage('grants.read');
   if (!page) return <Forbidden what="Grants" />;
   const { deps, ctx } = page;
+  const revoked = await justRevoked(deps, ctx, (await searchParams).revoked);
   const isAdmin = can(ctx, 'grants.read_all') && can(ctx, 'grants.revoke_any');
   const [mine, pendingRequests, everyone] = await Promise.all([
     listGrants(deps, ctx),
@@ -37,11 +47,19 @@ export default async function Page() {
   ]);
   const live = mine.filter(isLive).sort(byEnd);
   const past = mine.filter((g) => !isLive(g)).sort((a, b) => (b.endedAt ?? b.expiresAt).localeCompare(a.endedAt ?? a.expiresAt));
+  const tickets = await extensionTickets(deps, ctx, live.map((g) => g.id));
   const pendingExtension = new Map(pendingRequests.filter((r) => r.extendsGrantId).map((r) => [r.extendsGrantId!, r.durationMinutes]));
 
   return (
     <>
       <PageHeader title="Grants" description="The access you hold right now, how long it has left, and what you held before." />
+      {revoked ? (
+        <ActionNotice>
+          {revoked.status === 'revoking' ? 'Revoked: removing' : 'Revoked: ended'} access to {revoked.resourceName} / {revoked.role}
+          {revoked.user.id === ctx.actor.id ? '' : ` for ${revoked.user.name}`}
+          {revoked.status === 'revoking' ? ' from the target system now.' : '.'}
+        </ActionNotice>
+      ) : null}
 
       <section aria-labelledby="current-heading" className="mb-10">
         <h2 id="current-heading" className="mb-3 text-lg font-semibold">
@@ -54,7 +72,7 @@ export default async function Page() {
         ) : (
           <div className="space-y-4">
             {live.map((g) => (
-              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} />
+              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} extensionTicket={tickets.get(g.id)} />
             ))}
           </div>
         )}

@@ -25,7 +25,7 @@ export function StatCards({ stats }: { stats: Stat[] }) {
             <dd className="mt-1 text-xs text-slate-600">
               {s.hint}{' '}
               {s.href ? (
-                <Link href={s.href} className="font-medium text-brand-700 underline" aria-label={`See the events: ${s.label}`}>
+                <Link href={s.href} className="font-medium text-brand-700 underline" aria-label={`See events: ${s.label}`}>
                   See events
                 </Link>
               ) : null}

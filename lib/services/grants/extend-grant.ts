@@ -1,6 +1,6 @@
 import { minutes } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
-import { checkRequest, isAutoApproved } from '@/lib/domain/policy';
+import { checkRequestAll, isAutoApproved } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { runAfterCommit } from '../lifecycle/after-commit';
@@ -8,6 +8,7 @@ import { createRequest } from '../lifecycle/create';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { autoApprove } from '../lifecycle/auto-approve';
 import { policyRules } from '../policy-rules';
+import { refuseViolations } from '../refuse-violations';
 import { lockGrantRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { authorize } from '@/lib/services/authorize';
@@ -17,7 +18,7 @@ import { authorize } from '@/lib/services/authorize';
  * (current length + extra) may never exceed the longest duration, auto-approved or not.
  * Returns the extension request: approved (and applied) at once, or pending for approvers.
  */
-export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; minutes: number; justification: string }): Promise<RequestView> {
+export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; minutes: number; justification: string; ticket?: string | undefined }): Promise<RequestView> {
   authorize(ctx, 'grants.manage');
   const { db, clock } = deps;
   const now = clock.now();
@@ -32,9 +33,8 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
 
     const policy = policyRules(grant.entitlement.policy);
     const existingMinutes = Math.ceil((grant.expiresAt.getTime() - grant.startsAt.getTime()) / 60_000);
-    const facts = { groups: ctx.actor.groups, durationMinutes: input.minutes, justification: input.justification, existingMinutes };
-    const violation = checkRequest(policy, facts);
-    if (violation) throw new AppError(violation.code, violation.message, violation.field ? { field: violation.field } : undefined);
+    const facts = { groups: ctx.actor.groups, durationMinutes: input.minutes, justification: input.justification, ticket: input.ticket, existingMinutes };
+    refuseViolations(checkRequestAll(policy, facts));
 
     const request = await createRequest(
       tx,
@@ -44,10 +44,11 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
         entitlementId: grant.entitlementId,
         durationMinutes: input.minutes,
         justification: input.justification,
+        ticket: input.ticket ?? null,
         extendsGrantId: grant.id,
         expiresAt: new Date(Math.min(now.getTime() + minutes(policy!.pendingTtlMinutes), grant.expiresAt.getTime())),
       },
-      { extension: true, minutes: input.minutes, justification: input.justification },
+      { extension: true, minutes: input.minutes, justification: input.justification, ...(input.ticket ? { ticket: input.ticket } : {}) },
     );
     if (!isAutoApproved(policy!, facts)) return { requestId: request.id, next: null };
     await autoApprove(tx, ctx, request.id, now);

@@ -4,7 +4,8 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { revokeBackoffMs } from '@/lib/domain/grant-status';
-import { requestAccessInput } from '@/lib/domain/request-input';
+import { z } from 'zod';
+import { extendInput, requestAccessInput } from '@/lib/domain/request-input';
 import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
@@ -13,7 +14,7 @@ import { decideRequest } from '../requests/decide-request';
 import { requestAccess } from '../requests/request-access';
 import { sweep } from '../sweep/sweep';
 import { extendGrant } from './extend-grant';
-import { getGrant } from './queries';
+import { extensionTickets, getGrant } from './queries';
 import { revokeGrant } from './revoke-grant';
 
 // A target that is down for a while: deprovisioning fails until `healthy` is set. Our own connector
@@ -81,6 +82,21 @@ describe('extend', () => {
     const after = await getGrant(deps, await as('erin@example.com'), grant.id);
     expect(new Date(after.expiresAt).getTime() - new Date(grant.expiresAt).getTime()).toBe(minutes(15));
     expect(after.status).toBe('active');
+    await revokeGrant(deps, await as('erin@example.com'), { grantId: grant.id });
+  });
+
+  it('checks a ticket on a role that needs one, offers the original to Extend, and keeps it on the extension', async () => {
+    const input = extendInput.extend({ grantId: z.uuid() });
+    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident', ticket: 'OPS-7' }));
+    const grant = (await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' })).grant!;
+
+    expect((await extensionTickets(deps, await as('erin@example.com'), [grant.id])).get(grant.id)).toEqual({ required: true, pattern: '^[A-Z][A-Z0-9]+-[0-9]+$', original: 'OPS-7' });
+    expect((await extensionTickets(deps, await as('alice@example.com'), [grant.id])).size).toBe(0);
+
+    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more' })), 'unprocessable', { field: 'ticket' });
+    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more', ticket: 'nope' })), 'unprocessable', { field: 'ticket' });
+    const extension = await extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more', ticket: ' OPS-7 ' }));
+    expect(extension).toMatchObject({ status: 'pending', ticket: 'OPS-7', extendsGrantId: grant.id });
     await revokeGrant(deps, await as('erin@example.com'), { grantId: grant.id });
   });
 });

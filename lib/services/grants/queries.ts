@@ -22,3 +22,22 @@ export async function getGrant(deps: ServiceDeps, ctx: ActorContext, grantId: st
   if (!row) throw new AppError('not_found', 'No such grant.');
   return grantView(row);
 }
+
+/** What Extend needs to ask for a ticket: whether the grant's policy wants one, and the original request's. */
+export interface ExtensionTicket {
+  required: boolean;
+  pattern: string | null;
+  /** The ticket of the request that created the grant: the form's starting value. */
+  original: string | null;
+}
+
+/** Per grant of the actor's: the ticket rule Extend must satisfy (an extension goes through the same policy). */
+export async function extensionTickets(deps: ServiceDeps, ctx: ActorContext, grantIds: readonly string[]): Promise<Map<string, ExtensionTicket>> {
+  authorize(ctx, 'grants.read');
+  if (grantIds.length === 0) return new Map();
+  const rows = await deps.db.grant.findMany({
+    where: { id: { in: [...grantIds] }, userId: ctx.actor.id },
+    select: { id: true, request: { select: { ticket: true } }, entitlement: { select: { policy: { select: { ticketRequired: true, ticketPattern: true } } } } },
+  });
+  return new Map(rows.map((g) => [g.id, { required: g.entitlement.policy?.ticketRequired ?? false, pattern: g.entitlement.policy?.ticketPattern ?? null, original: g.request.ticket }]));
+}

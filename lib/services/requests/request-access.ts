@@ -1,7 +1,7 @@
 import { minutes } from '@/lib/domain/clock';
 import type { ActorContext } from '@/lib/domain/context';
 import { liveGrantStatuses } from '@/lib/domain/grant-status';
-import { checkRequest, isAutoApproved } from '@/lib/domain/policy';
+import { checkRequestAll, isAutoApproved } from '@/lib/domain/policy';
 import type { RequestAccessInput } from '@/lib/domain/request-input';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
@@ -10,6 +10,7 @@ import { autoApprove } from '../lifecycle/auto-approve';
 import { createRequest } from '../lifecycle/create';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { policyRules } from '../policy-rules';
+import { refuseViolations } from '../refuse-violations';
 import { lockUserEntitlement } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { findEntitlement } from './find-entitlement';
@@ -37,8 +38,7 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
   const { requestId, next } = await db.$transaction(async (tx) => {
     const entitlement = await findEntitlement(tx, input.resource, input.role);
     const policy = policyRules(entitlement.policy);
-    const violation = checkRequest(policy, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket });
-    if (violation) throw new AppError(violation.code, violation.message, violation.field ? { field: violation.field } : undefined);
+    refuseViolations(checkRequestAll(policy, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket }));
 
     await lockUserEntitlement(tx, ctx.actor.id, entitlement.id);
     const live = await tx.grant.findFirst({ where: { userId: ctx.actor.id, entitlementId: entitlement.id, status: { in: [...liveGrantStatuses] } } });

@@ -7,6 +7,7 @@ import { policySummary } from '@/components/admin/policy-summary';
 import { Forbidden } from '@/components/shell/forbidden';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { createdRoleNotice } from '@/lib/services/admin/created-role-notice';
 import { listGroups } from '@/lib/services/admin/list-groups';
 import { getEntitlement } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, updateEntitlementAction, upsertPolicyAction } from '../../actions';
@@ -22,8 +23,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!page) return <Forbidden what="Admin" />;
   const { id } = await params;
   const { resource, entitlement, warnings } = await orNotFound(getEntitlement(page.deps, page.ctx, { entitlementId: id }));
-  const justCreated = (await searchParams).created === '1';
   const readOnly = entitlement.archivedAt !== null || resource.archivedAt !== null;
+  // Just created: one message, green only when nothing stands in the way (the warnings follow it).
+  const created = (await searchParams).created === '1' && !readOnly ? createdRoleNotice(warnings) : null;
   const groups = readOnly ? [] : await listGroups(page.deps, page.ctx);
 
   return (
@@ -35,9 +37,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         )}
       </PageHeader>
 
-      {justCreated ? (
+      {created?.tone === 'success' ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          Role created. Requesters in its eligible groups can ask for it now.
+          {created.text}
         </p>
       ) : null}
       <p className="mb-4 text-sm text-slate-700">
@@ -45,8 +47,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         {entitlement.liveGrants ? ` · ${entitlement.liveGrants} live grant${entitlement.liveGrants === 1 ? '' : 's'}` : ''}
       </p>
       {warnings.length && !readOnly ? (
-        <div className="mb-6 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" aria-live="polite">
-          <Warnings warnings={warnings} title="This policy may not work as meant:" />
+        <div role={created ? 'status' : undefined} className="mb-6 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" aria-live="polite">
+          <Warnings warnings={warnings} title={created?.text ?? 'This policy may not work as meant:'} />
         </div>
       ) : null}
 
