@@ -162,7 +162,7 @@ export interface SshResult {
  * Runs a command over ssh with the real OpenSSH client, with one identity (and its certificate),
  * no agent, no user config and no host key prompts: exit 0 means the server let us in.
  */
-export function sshRun(sshd: Pick<Sshd, 'host' | 'port' | 'user'>, options: { identity: string; certificate?: string; command?: string; user?: string }): Promise<SshResult> {
+export function sshRun(sshd: Pick<Sshd, 'host' | 'port' | 'user'>, options: { identity: string; certificate?: string; command?: string; user?: string; timeoutMs?: number }): Promise<SshResult> {
   const args = [
     '-F', '/dev/null',
     '-i', options.identity,
@@ -185,7 +185,8 @@ export function sshRun(sshd: Pick<Sshd, 'host' | 'port' | 'user'>, options: { id
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    // A hung client is killed so a test fails instead of hanging; long-running sessions say how long they need.
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

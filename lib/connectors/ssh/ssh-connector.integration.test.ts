@@ -90,7 +90,7 @@ describe.skipIf(Boolean(missing))('ssh connector against a real sshd', () => {
     expect((await login()).code).toBe(0);
     // A session opened inside the window: OpenSSH checks certificates at login only, so it outlives the
     // certificate (the docs say so and how hosts can bound sessions).
-    const session = sshRun(sshd, { identity: aliceKey, certificate: `${aliceKey}-cert.pub`, command: 'sleep 22; echo still-here' });
+    const session = sshRun(sshd, { identity: aliceKey, certificate: `${aliceKey}-cert.pub`, command: 'sleep 22; echo still-here', timeoutMs: 60_000 });
 
     await new Promise((r) => setTimeout(r, new Date(cert.validBefore).getTime() - Date.now() + 1_100));
     const after = await login();
