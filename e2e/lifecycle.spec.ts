@@ -115,11 +115,13 @@ test('a two-approver request needs two different approvers', async ({ as }) => {
   const row = requestRow(alice, justification);
   await expect(pill(row, 'pending')).toBeVisible();
   await expect(row).toContainText('Bob Brown approved');
+  await expect(row).toContainText('1 of 2 approvals — needs 1 more from sre-leads');
 
   const frank = await as('frank@example.com');
   await frank.goto('/inbox');
   const item = inboxItem(frank, justification);
   await expect(item).toContainText('Bob Brown approved');
+  await expect(item).toContainText('1 of 2 approvals — needs 1 more from sre-leads');
   await item.getByRole('button', { name: 'Approve' }).click();
   await expect(frank.getByText("Approved Alice Adams's request for operator on Billing console. The access is active now.")).toBeVisible();
 

@@ -10,6 +10,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { LocalTime, RelativeTime } from '@/components/ui/time';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { RequestView } from '@/lib/services/views';
+import { approvalProgressText } from '@/lib/domain/approval-progress';
 
 export type Decision = 'approve' | 'deny';
 
@@ -79,6 +80,7 @@ export function InboxItem({ request, onDecided, onGone }: { request: RequestView
         <dd>{request.ticket ?? <span className="text-slate-500">none</span>}</dd>
         <dt className="text-slate-500">Decisions so far</dt>
         <dd>
+          {request.approvals ? <p className="mb-1">{approvalProgressText(request.approvals)}</p> : null}
           <ReviewsList reviews={request.reviews} empty="none yet" />
         </dd>
       </dl>

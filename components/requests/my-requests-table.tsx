@@ -5,6 +5,7 @@ import { LocalTime, RelativeTime } from '@/components/ui/time';
 import type { RequestView } from '@/lib/services/views';
 import { CancelRequestButton } from './cancel-request-button';
 import { ReviewsList } from './reviews-list';
+import { approvalProgressText } from '@/lib/domain/approval-progress';
 
 const ended = new Set(['expired', 'revoked', 'failed']);
 
@@ -57,6 +58,7 @@ const columns: Column<RequestView>[] = [
       <>
         <StatusPill status={r.status} />
         {r.autoApproved ? <div className="mt-1 text-xs text-slate-500">auto-approved</div> : null}
+        {r.status === 'pending' && r.approvals && !r.autoApproved ? <div className="mt-1 text-xs text-slate-700">{approvalProgressText(r.approvals)}</div> : null}
         {r.status === 'pending' ? (
           <div className="mt-1 text-xs text-slate-500">
             lapses <RelativeTime iso={r.expiresAt} />

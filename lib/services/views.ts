@@ -9,7 +9,9 @@ export const grantInclude = {
 
 export const requestInclude = {
   requester: { select: { id: true, email: true, name: true } },
-  entitlement: { select: { role: true, resource: { select: { slug: true, name: true, kind: true } } } },
+  entitlement: {
+    select: { role: true, resource: { select: { slug: true, name: true, kind: true } }, policy: { select: { requiredApprovals: true, approverGroups: true } } },
+  },
   reviews: { orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { email: true, name: true } } } },
   grant: { include: grantInclude },
 } satisfies Prisma.AccessRequestInclude;
@@ -61,6 +63,14 @@ export function requestView(r: RequestRow) {
     expiresAt: r.expiresAt.toISOString(),
     decidedAt: iso(r.decidedAt),
     reviews: r.reviews.map((v) => ({ reviewer: v.reviewer, decision: v.decision, comment: v.comment, createdAt: v.createdAt.toISOString() })),
+    /** Distinct approvals so far against what the policy asks (null: no policy, so it can never be approved). */
+    approvals: r.entitlement.policy
+      ? {
+          approved: r.reviews.filter((v) => v.decision === 'approve').length,
+          required: Math.max(1, r.entitlement.policy.requiredApprovals),
+          approverGroups: r.entitlement.policy.approverGroups,
+        }
+      : null,
     grant: r.grant ? grantView(r.grant) : null,
   };
 }
