@@ -184,6 +184,9 @@ test('a pending request can be cancelled; ticket rules show before and after sub
   const row = requestRow(alice, justification);
   await expect(pill(row, 'pending')).toBeVisible();
   await expect(row).toContainText('Ticket INC-42');
+  // The scheduled start shows in the list, as a time with its UTC form on hover.
+  await expect(row.getByTestId('request-start')).toHaveText(/^starts \S/);
+  await expect(row.getByTestId('request-start').locator('time')).toHaveAttribute('title', /UTC$/);
 
   const bob = await as('bob@example.com');
   await bob.goto('/inbox');

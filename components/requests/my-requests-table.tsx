@@ -51,7 +51,21 @@ const columns: Column<RequestView>[] = [
       </>
     ),
   },
-  { header: 'Duration', className: 'whitespace-nowrap', cell: (r) => `${r.durationMinutes} min` },
+  {
+    header: 'Duration',
+    className: 'whitespace-nowrap',
+    cell: (r) => (
+      <>
+        {r.durationMinutes} min
+        {/* A scheduled request says when it starts, in the reader's time (UTC on hover). */}
+        {r.startAt ? (
+          <div className="mt-1 text-xs text-slate-500" data-testid="request-start">
+            starts <LocalTime iso={r.startAt} />
+          </div>
+        ) : null}
+      </>
+    ),
+  },
   {
     header: 'Status',
     cell: (r) => (
