@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, isApproverFor, isAutoApproved, isEligible, type PolicyRules, type RequestFacts } from './policy';
+import { checkRequestAll, isApproverFor, isAutoApproved, isEligible, type PolicyRules, type RequestFacts } from './policy';
+
+/** The violation a request meets first (the one a single-error caller would show), or null. */
+const checkRequest = (...args: Parameters<typeof checkRequestAll>) => checkRequestAll(...args)[0] ?? null;
 
 // Every rule of the policy, with its edges: the boundary value passes and one past it fails, and every
 // "missing" case denies (fail closed).

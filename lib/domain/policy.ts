@@ -33,11 +33,6 @@ export type FieldRules = Pick<PolicyRules, 'maxDurationMinutes' | 'justification
 
 type FieldViolation = Extract<PolicyViolation, { code: 'unprocessable' }>;
 
-/** The first check a request (or an extension) fails before it exists at all; null when it passes. */
-export function checkRequest(policy: PolicyRules | null, facts: RequestFacts): PolicyViolation | null {
-  return checkRequestAll(policy, facts)[0] ?? null;
-}
-
 /**
  * Every check a request (or an extension) fails, so a form can flag all its inputs at once. Not being
  * eligible is the only violation then: nothing else about the request matters.
