@@ -1,5 +1,5 @@
 import type { ActorContext } from './context';
-import { tokenScopes, type TokenScope } from './scopes';
+import { allScopes, type TokenScope } from './scopes';
 
 // One vocabulary of rights (dub's lib/api/rbac/permissions.ts is the model): portal roles map onto
 // permissions, token scopes map onto the same permissions, and `can` / `authorize` are the one check.
@@ -74,7 +74,7 @@ export function permissionsOf(actor: Subject): Set<Permission> {
   return new Set<Permission>([...fromRole, ...(actor.isApprover ? approverPermissions : [])]);
 }
 
-const scopesGranting = (permission: Permission) => (Object.keys(permissionsByScope) as TokenScope[]).filter((s) => permissionsByScope[s].includes(permission));
+const scopesGranting = (permission: Permission) => allScopes.filter((s) => permissionsByScope[s].includes(permission));
 
 /** The one check: a person in a browser session, or a call in an actor context (narrowed by its token's scopes). */
 export function can(subject: Subject | Pick<ActorContext, 'actor' | 'token'>, permission: Permission): boolean {
@@ -104,5 +104,5 @@ export function whyNot(ctx: Pick<ActorContext, 'actor' | 'token'>, permission: P
  */
 export function grantableScopes(actor: Subject): TokenScope[] {
   const held = permissionsOf(actor);
-  return (Object.keys(tokenScopes) as TokenScope[]).filter((scope) => permissionsByScope[scope].some((p) => held.has(p)));
+  return allScopes.filter((scope) => permissionsByScope[scope].some((p) => held.has(p)));
 }
