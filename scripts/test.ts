@@ -1,10 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// `npm test`: every tier, in order, each step's time printed, a summary line at the end.
+// `npm test`: every tier, each step's time printed, a summary line at the end.
 // The integration tier runs on PGlite, and again on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set.
 // The standalone integration tests (connectors, migrations, `npm start`) open no app database: they run once.
+//
+// Steps run in phases. Within a phase the steps run at once: the first phase's steps are single-threaded
+// CPU work with no timing in them (typecheck, lint, unit) plus the e2e build, so together they keep both
+// cores busy instead of one. Steps with real servers and time windows (integration, e2e) run one at a time.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
 const tsx = bin('tsx', 'dist/cli.mjs');
@@ -16,33 +20,72 @@ interface Step {
   args: string[];
   env?: Record<string, string>;
 }
+/** Steps of one phase run at once; a list inside a phase runs in order (one lane). */
+type Lane = Step[];
 
-const steps: Step[] = [
-  { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '--noEmit'] },
-  { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'] },
-  { name: 'server actions', args: [tsx, 'scripts/check-server-actions.ts'] },
-  { name: 'migration drift', args: [tsx, 'scripts/db-drift.ts'] },
-  { name: 'unit', args: [vitest, 'run', '--project', 'unit'] },
-  { name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} },
-  { name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite' } },
+const phases: Lane[][] = [
+  [
+    [{ name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '--noEmit'] }],
+    [{ name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'] }],
+    [
+      { name: 'server actions', args: [tsx, 'scripts/check-server-actions.ts'] },
+      { name: 'migration drift', args: [tsx, 'scripts/db-drift.ts'] },
+      { name: 'unit', args: [vitest, 'run', '--project', 'unit'] },
+    ],
+    [{ name: 'e2e build', args: [tsx, 'scripts/e2e-build.ts'] }],
+  ],
+  [[{ name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} }]],
+  [[{ name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite', ...(postgresUrl ? { TIMEBOX_TEST_ONCE: 'postgres' } : {}) } }]],
   ...(postgresUrl
-    ? [{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl } }]
+    ? [[[{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl, TIMEBOX_TEST_ONCE: 'postgres' } }]]]
     : []),
-  { name: 'e2e (Chromium)', args: [tsx, 'scripts/e2e.ts'] },
+  [[{ name: 'e2e (Chromium)', args: [tsx, 'scripts/e2e.ts'] }]],
 ];
 
 if (!postgresUrl) console.log('test: DATABASE_URL is unset, so the integration tier runs on PGlite only');
 
-const results: { name: string; ok: boolean; seconds: number }[] = [];
-for (const step of steps) {
-  console.log(`\n━━ ${step.name} ━━`);
+interface Result {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
+
+/** Runs one step. Alone in its phase it streams its output; beside others it prints it whole when done. */
+function run(step: Step, alone: boolean): Promise<Result> {
   const started = Date.now();
-  const result = spawnSync(process.execPath, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
-  results.push({ name: step.name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+  if (alone) console.log(`\n━━ ${step.name} ━━`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, step.args, { cwd: root, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...step.env } });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('close', (code) => {
+      const result = { name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000 };
+      if (!alone) {
+        console.log(`\n━━ ${step.name} (${result.ok ? 'ok' : 'FAILED'}, ${result.seconds.toFixed(1)} s) ━━`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      resolve(result);
+    });
+  });
+}
+
+async function runLane(lane: Lane, alone: boolean): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const step of lane) results.push(await run(step, alone));
+  return results;
+}
+
+const results: Result[] = [];
+const started = Date.now();
+for (const phase of phases) {
+  const alone = phase.length === 1 && phase[0]!.length === 1;
+  if (!alone) console.log(`\n━━ at once: ${phase.map((lane) => lane.map((s) => s.name).join(' → ')).join(' ‖ ')} ━━`);
+  for (const laneResults of await Promise.all(phase.map((lane) => runLane(lane, alone)))) results.push(...laneResults);
 }
 
 console.log('\n━━ summary ━━');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(26)} ${r.seconds.toFixed(1)} s`);
 const failed = results.filter((r) => !r.ok).length;
-console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+console.log(`steps: ${results.length - failed} passed, ${failed} failed; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
 process.exit(failed ? 1 : 0);
