@@ -8,10 +8,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // They give the same answer whichever database the app tier runs on, so they form a project run once.
 const standaloneIntegration = ['lib/connectors/**/*.integration.test.ts', 'lib/db/migrate.integration.test.ts', 'scripts/**/*.integration.test.ts'];
 
-// Integration tests about the HTTP edge only (malformed bodies, request ids): the database behind the handler
-// cannot change their answer. When `npm test` runs the tier on both databases it sets TIMEBOX_TEST_ONCE to the
-// one that runs them, and the other run leaves them out. Unset (a single run), every file runs.
-const databaseAgnosticIntegration = ['tests/api/fuzz.integration.test.ts', 'tests/api/request-trace.integration.test.ts'];
+// Integration tests whose answer the database engine cannot change: the HTTP edge (malformed bodies, request
+// ids) and the domain rules driven one step at a time (no concurrency, so no engine-specific locking). When
+// `npm test` runs the tier on both databases it sets TIMEBOX_TEST_ONCE to the one that runs them, and the
+// other run leaves them out. Unset (a single run), every file runs.
+const databaseAgnosticIntegration = ['tests/api/fuzz.integration.test.ts', 'tests/api/request-trace.integration.test.ts', 'tests/properties/*.integration.test.ts'];
 const runOnceElsewhere = process.env.TIMEBOX_TEST_ONCE !== undefined && process.env.TIMEBOX_TEST_ONCE !== (process.env.TIMEBOX_TEST_DB ?? 'pglite');
 
 // Heavy tests on two shared cores: an overloaded machine makes them slow, never wrong.
