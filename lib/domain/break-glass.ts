@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PolicyInput } from './admin-input';
 import { checkRequestFields, isEligible, type PolicyViolation } from './policy';
 
@@ -55,3 +56,11 @@ export function checkBreakGlassAll(policy: BreakGlassPolicy | null, facts: Break
 
 /** An unreviewed break-glass grant older than this many hours is overdue. */
 export const isReviewOverdue = (createdAt: Date, now: Date, overdueHours: number) => now.getTime() - createdAt.getTime() > overdueHours * 3_600_000;
+
+/** The body of a review (POST /api/v1/reviews/{grantId} and the review form). A comment is required for "not_justified" (checked by the service, which REST and forms share). */
+export const reviewInput = z
+  .object({
+    outcome: z.enum(reviewOutcomes, { message: 'outcome must be "justified" or "not_justified"' }),
+    comment: z.string().trim().max(2_000, 'Keep the comment under 2,000 characters').optional().transform((v) => (v ? v : undefined)),
+  })
+  .strict();
