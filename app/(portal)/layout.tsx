@@ -6,6 +6,7 @@ import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
 import { countInbox } from '@/lib/services/requests/queries';
+import { countReviewQueue } from '@/lib/services/break-glass/review-queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +18,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
   // Approvers see how many requests wait for them next to Inbox.
   const inboxCount = can(actor, 'inbox.view') ? await countInbox(deps, ctx) : undefined;
+  // …and how many break-glass grants wait for their review, next to Reviews.
+  const reviewCount = can(actor, 'inbox.view') ? await countReviewQueue(deps, ctx) : undefined;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
@@ -28,7 +31,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             Timebox
           </Link>
           <nav aria-label="Main" className="flex-1">
-            <NavLinks items={items} inboxCount={inboxCount} />
+            <NavLinks items={items} inboxCount={inboxCount} reviewCount={reviewCount} />
           </nav>
           <div className="flex items-center gap-3">
             <p className="text-right text-sm leading-tight">

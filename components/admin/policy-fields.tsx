@@ -15,6 +15,8 @@ const newPolicy: PolicyView = {
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 1440,
   breakGlassAllowed: false,
+  breakGlassMaxMinutes: 60,
+  breakGlassGroups: [],
 };
 
 function KnownGroups({ groups }: { groups: GroupSummary[] }) {
@@ -51,8 +53,10 @@ export function PolicyFields({ idPrefix, policy, errors, groups }: { idPrefix: s
         <legend className="sr-only">Rules</legend>
         <CheckboxField id={id('justificationRequired')} name="justificationRequired" label="Justification required" defaultChecked={p.justificationRequired} error={errors.justificationRequired} />
         <CheckboxField id={id('ticketRequired')} name="ticketRequired" label="Ticket required" defaultChecked={p.ticketRequired} error={errors.ticketRequired} />
-        <CheckboxField id={id('breakGlassAllowed')} name="breakGlassAllowed" label="Break-glass allowed" hint="Emergency access without approval; every approver is alerted and the grant is reviewed afterwards." defaultChecked={p.breakGlassAllowed} error={errors.breakGlassAllowed} />
+        <CheckboxField id={id('breakGlassAllowed')} name="breakGlassAllowed" label="Break-glass allowed" hint="Emergency access at once, without approval, for at most the break-glass maximum; it is recorded in the audit trail and an approver who is not the holder must review it afterwards." defaultChecked={p.breakGlassAllowed} error={errors.breakGlassAllowed} />
       </fieldset>
+      <TextField id={id('breakGlassMaxMinutes')} name="breakGlassMaxMinutes" label="Break-glass maximum (minutes)" type="number" min={1} max={MAX_DURATION_MINUTES} inputMode="numeric" defaultValue={p.breakGlassMaxMinutes} hint="How long a break-glass grant lasts at most. No more than the longest duration." error={errors.breakGlassMaxMinutes} />
+      <TextField id={id('breakGlassGroups')} name="breakGlassGroups" label="Who may break glass" defaultValue={p.breakGlassGroups.join(', ')} hint="Empty: every eligible group. Otherwise a narrower list of eligible groups." error={errors.breakGlassGroups} />
     </div>
   );
 }

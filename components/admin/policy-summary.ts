@@ -13,6 +13,6 @@ export function policySummary(p: PolicyView | null): string {
   if (p.ticketRequired) parts.push(p.ticketPattern ? `ticket matching ${p.ticketPattern}` : 'ticket required');
   if (!p.justificationRequired) parts.push('no justification needed');
   if (p.autoApproveMaxMinutes !== null && p.autoApproveGroups.length) parts.push(`auto-approved for ${list(p.autoApproveGroups)} up to ${formatMinutes(p.autoApproveMaxMinutes)}`);
-  if (p.breakGlassAllowed) parts.push('break-glass allowed');
+  if (p.breakGlassAllowed) parts.push(`break-glass for ${p.breakGlassGroups.length ? list(p.breakGlassGroups) : 'eligible groups'} up to ${formatMinutes(p.breakGlassMaxMinutes)}`);
   return parts.join(' · ');
 }

@@ -1,3 +1,4 @@
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import type { ReactNode } from 'react';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, TimeLeft } from '@/components/ui/time';
@@ -22,7 +23,7 @@ export function GrantFacts({ grant }: { grant: GrantView }) {
     <div className="space-y-4">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         <Fact term="Status">
-          <StatusPill status={grant.status} />
+          <StatusPill status={grant.status} /> <BreakGlassBadge show={grant.breakGlass} />
           {grant.status === 'active' ? (
             <span className="ml-2 tabular-nums">
               <TimeLeft until={grant.expiresAt} atZero="time is up; ending now" />

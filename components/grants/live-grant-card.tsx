@@ -1,3 +1,4 @@
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import Link from 'next/link';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
@@ -73,7 +74,7 @@ export function LiveGrantCard({
           </p>
         </div>
         <div className="text-right">
-          <StatusPill status={grant.status} />
+          <StatusPill status={grant.status} /> <BreakGlassBadge show={grant.breakGlass} />
           {grant.status === 'active' ? (
             <p className="mt-1 text-lg font-semibold tabular-nums">
               <TimeLeft until={grant.expiresAt} atZero="time is up; ending now" />
@@ -89,7 +90,7 @@ export function LiveGrantCard({
       </div>
       {actionable ? (
         <div className="mt-4 flex flex-wrap items-start gap-3">
-          {!showHolder && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} ticket={extensionTicket} /> : null}
+          {!showHolder && !grant.breakGlass && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} ticket={extensionTicket} /> : null}
           <RevokeControl grantId={grant.id} what={showHolder ? `${what} of ${grant.user.name}` : what} />
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import Link from 'next/link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { StatusPill } from '@/components/ui/status-pill';
@@ -22,7 +23,14 @@ const columns: Column<GrantView>[] = [
     ),
   },
   { header: 'Role', cell: (g) => g.role },
-  { header: 'Status', cell: (g) => <StatusPill status={g.status} /> },
+  {
+    header: 'Status',
+    cell: (g) => (
+      <>
+        <StatusPill status={g.status} /> <BreakGlassBadge show={g.breakGlass} />
+      </>
+    ),
+  },
   { header: 'From', className: 'whitespace-nowrap', cell: (g) => <LocalTime iso={g.activatedAt ?? g.startsAt} /> },
   { header: 'Ended', className: 'whitespace-nowrap', cell: (g) => <LocalTime iso={g.endedAt ?? g.expiresAt} /> },
   { header: 'Reason', className: 'break-words text-slate-700', cell: endedBecause },

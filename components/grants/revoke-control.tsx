@@ -13,7 +13,7 @@ import { useFormAction } from '@/components/ui/use-form-action';
  * The reason is optional and lands in the audit trail. Afterwards Grants says what happened
  * (`?revoked=` survives the re-render that removes this card).
  */
-export function RevokeControl({ grantId, what }: { grantId: string; what: string }) {
+export function RevokeControl({ grantId, what, stayOnPage = false }: { grantId: string; what: string; stayOnPage?: boolean }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
@@ -21,7 +21,8 @@ export function RevokeControl({ grantId, what }: { grantId: string; what: string
   const revoke = useFormAction(revokeGrant, {
     onSuccess: () => {
       setConfirming(false);
-      router.replace(`/grants?revoked=${grantId}`, { scroll: false });
+      if (stayOnPage) router.refresh(); // e.g. the break-glass review page, which shows the ended grant
+      else router.replace(`/grants?revoked=${grantId}`, { scroll: false });
     },
     onRefusal: () => router.refresh(),
   });

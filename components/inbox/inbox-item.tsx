@@ -1,5 +1,6 @@
 'use client';
 
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import { useState } from 'react';
 import { decideRequest } from '@/app/(portal)/inbox/actions';
 import { ReviewsList } from '@/components/requests/reviews-list';
@@ -43,6 +44,7 @@ export function InboxItem({ request, onDecided, onGone }: { request: RequestView
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="font-semibold">
           {request.requester.name} asks for {request.role} on {request.resourceName}
+          {request.breakGlass ? <BreakGlassBadge /> : null}
           {request.extendsGrantId ? (
             <Badge tone="info" className="ml-2">
               extension

@@ -1,3 +1,4 @@
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { StatusPill } from '@/components/ui/status-pill';
@@ -70,7 +71,7 @@ const columns: Column<RequestView>[] = [
     header: 'Status',
     cell: (r) => (
       <>
-        <StatusPill status={r.status} />
+        <StatusPill status={r.status} /> <BreakGlassBadge show={r.breakGlass} />
         {r.autoApproved ? <div className="mt-1 text-xs text-slate-500">auto-approved</div> : null}
         {r.status === 'pending' && r.approvals && !r.autoApproved ? <div className="mt-1 text-xs text-slate-700">{approvalProgressText(r.approvals)}</div> : null}
         {r.status === 'pending' ? (
@@ -82,7 +83,7 @@ const columns: Column<RequestView>[] = [
     ),
   },
   { header: 'Grant', cell: (r) => <GrantCell request={r} /> },
-  { header: 'Reviews', cell: (r) => <ReviewsList reviews={r.reviews} empty={r.autoApproved ? 'none needed' : 'none yet'} /> },
+  { header: 'Reviews', cell: (r) => <ReviewsList reviews={r.reviews} empty={r.autoApproved || r.breakGlass ? 'none needed' : 'none yet'} /> },
   { header: 'Actions', hideHeader: true, cell: (r) => (r.status === 'pending' ? <CancelRequestButton requestId={r.id} what={`${r.resourceName} / ${r.role}`} /> : null) },
 ];
 

@@ -34,6 +34,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   const initialRole = initialRoles.some((e) => e.role === preselect.role) ? preselect.role! : initialRoles.length === 1 ? initialRoles[0]!.role : '';
 
   const [values, setValues] = useState({ resource: initialResource, role: initialRole, durationMinutes: '', justification: '', ticket: '', startAt: '' });
+  const [breakGlass, setBreakGlass] = useState(false);
   // A success leaves the page, so the form only ever shows its errors.
   const submit = useFormAction(submitRequest, { fields: fieldNames, onSuccess: (created) => router.push(`/requests?created=${created.id}`) });
   // What the form finds itself before submitting (every input at once); the server's answer comes after.
@@ -43,6 +44,9 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   const roles = rolesOf(values.resource);
   const entry = catalog.find((e) => e.resource === values.resource && e.role === values.role) ?? null;
   const duration = /^\d+$/.test(values.durationMinutes.trim()) ? Number(values.durationMinutes) : null;
+  // Offered only where this person may break glass on the chosen role.
+  const breakGlassLimit = entry?.policy.breakGlassUpToMinutes ?? null;
+  const breakingGlass = breakGlass && breakGlassLimit !== null;
 
   const set = (name: Fields) => (event: { target: { value: string } }) => {
     const value = event.target.value;
@@ -62,14 +66,14 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { ...values, startAt: localToIso(values.startAt) };
-    const errors = requestFormErrors(entry?.policy ?? null, input);
+    const input = { ...values, startAt: breakingGlass ? '' : localToIso(values.startAt) };
+    const errors = requestFormErrors(entry?.policy ?? null, input, breakingGlass ? breakGlassLimit : null);
     setChecked(errors);
     if (Object.keys(errors).length > 0) {
       submit.reset();
       return;
     }
-    void submit.run(input);
+    void submit.run({ ...input, breakGlass: breakingGlass });
   }
 
   if (catalog.length === 0) {
@@ -111,7 +115,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           value={values.durationMinutes}
           onChange={set('durationMinutes')}
           error={fieldErrors.durationMinutes}
-          hint={entry ? `At most ${entry.policy.maxDurationMinutes} minutes.` : undefined}
+          hint={entry ? `At most ${breakingGlass ? breakGlassLimit : entry.policy.maxDurationMinutes} minutes${breakingGlass ? ' (break-glass)' : ''}.` : undefined}
         />
         <TextareaField
           label="Justification"
@@ -120,7 +124,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           onChange={set('justification')}
           error={fieldErrors.justification}
           optional={entry ? !entry.policy.justificationRequired : false}
-          hint="What you will do with the access, so approvers and auditors understand."
+          hint={breakingGlass ? 'At least 20 characters: what is broken and what you will do. Reviewers read this afterwards.' : 'What you will do with the access, so approvers and auditors understand.'}
         />
         <TextField
           label="Ticket"
@@ -131,18 +135,33 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           optional={entry ? !entry.policy.ticketRequired : true}
           hint={entry?.policy.ticketPattern ? `Format: ${entry.policy.ticketPattern}` : undefined}
         />
-        <TextField
-          label="Start at"
-          name="startAt"
-          type="datetime-local"
-          value={values.startAt}
-          onChange={set('startAt')}
-          error={fieldErrors.startAt}
-          optional
-          hint="Leave empty to start as soon as it is approved. Your local time."
-        />
+        {breakingGlass ? null : (
+          <TextField
+            label="Start at"
+            name="startAt"
+            type="datetime-local"
+            value={values.startAt}
+            onChange={set('startAt')}
+            error={fieldErrors.startAt}
+            optional
+            hint="Leave empty to start as soon as it is approved. Your local time."
+          />
+        )}
+        {breakGlassLimit !== null ? (
+          <div className="rounded-md border border-red-200 bg-red-50 p-3">
+            <label className="flex items-start gap-2 text-sm font-medium text-red-900">
+              <input type="checkbox" name="breakGlass" checked={breakGlass} onChange={(e) => setBreakGlass(e.target.checked)} className="mt-0.5" />
+              <span>
+                Break glass: emergency access now, without approval
+                <span className="block text-xs font-normal text-red-800">
+                  Granted at once for at most {breakGlassLimit} minutes and cannot be extended. It is recorded in the audit trail and an approver reviews it afterwards.
+                </span>
+              </span>
+            </label>
+          </div>
+        ) : null}
         <Button type="submit" disabled={submit.pending} aria-busy={submit.pending || undefined}>
-          Request access
+          {breakingGlass ? 'Break glass' : 'Request access'}
         </Button>
       </form>
       <PolicySummary entry={entry} duration={duration} />

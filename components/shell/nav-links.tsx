@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { InboxCountBadge } from '@/components/inbox/inbox-count-badge';
 
 /** `inboxCount`: set for approvers only; shown beside the Inbox link, outside it, so its name stays "Inbox". */
-export function NavLinks({ items, inboxCount }: { items: { href: string; label: string }[]; inboxCount?: number | undefined }) {
+export function NavLinks({ items, inboxCount, reviewCount }: { items: { href: string; label: string }[]; inboxCount?: number | undefined; reviewCount?: number | undefined }) {
   const pathname = usePathname();
   // The longest matching href wins, so /requests/new does not also light up /requests.
   const active = items
@@ -23,6 +23,12 @@ export function NavLinks({ items, inboxCount }: { items: { href: string; label: 
             {item.label}
           </Link>
           {item.href === '/inbox' && inboxCount !== undefined ? <InboxCountBadge initialCount={inboxCount} /> : null}
+          {item.href === '/inbox/reviews' && reviewCount ? (
+            <span data-testid="review-count" className="ml-[-0.25rem] inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+              {reviewCount}
+              <span className="sr-only"> to review</span>
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   TIMEBOX_SSH_CA_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  TIMEBOX_BREAK_GLASS_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3)),
+  TIMEBOX_BREAK_GLASS_REVIEW_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of hours' }).int('must be a whole number').min(1, 'must be at least 1').max(8760, 'must be at most 8760').default(72)),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

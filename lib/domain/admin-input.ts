@@ -11,6 +11,7 @@ export const resourceKinds = ['portal', 'postgres', 'mysql', 'ssh', 'webhook'] a
 export type ResourceKindName = (typeof resourceKinds)[number];
 
 export const PENDING_TTL_DEFAULT = 1440;
+export const BREAK_GLASS_MAX_DEFAULT = 60;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
@@ -135,6 +136,9 @@ const policyShape = z.object({
     z.coerce.number({ message: 'Enter the auto-approve limit as a number' }).int('Enter a whole number of minutes').min(1, 'The auto-approve limit must be at least 1 minute').nullable(),
   ),
   pendingTtlMinutes: wholeNumber('the pending time-out', 5, 10_080, PENDING_TTL_DEFAULT),
+  breakGlassMaxMinutes: wholeNumber('the break-glass maximum', 1, MAX_DURATION_MINUTES, BREAK_GLASS_MAX_DEFAULT),
+  // Empty: every eligible group may break glass; otherwise only these (each must be eligible too).
+  breakGlassGroups: groupList,
 });
 
 /** Every field of a policy, from its schema: the one list the form, the views and the audit record use. */
@@ -153,6 +157,14 @@ function policyRules(p: z.infer<typeof policyShape>, ctx: z.RefinementCtx) {
   }
   if (p.autoApproveMaxMinutes !== null && p.autoApproveMaxMinutes > p.maxDurationMinutes) {
     ctx.addIssue({ code: 'custom', path: ['autoApproveMaxMinutes'], message: `The auto-approve limit must not exceed the longest duration (${p.maxDurationMinutes} minutes)` });
+  }
+  // Checked only while break-glass is on: the untouched default (60) must not block a role whose longest duration is shorter.
+  if (p.breakGlassAllowed && p.breakGlassMaxMinutes > p.maxDurationMinutes) {
+    ctx.addIssue({ code: 'custom', path: ['breakGlassMaxMinutes'], message: `The break-glass maximum must not exceed the longest duration (${p.maxDurationMinutes} minutes)` });
+  }
+  const notEligible = p.breakGlassGroups.filter((g) => !p.eligibleGroups.includes(g));
+  if (notEligible.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['breakGlassGroups'], message: `Break-glass groups must be eligible groups too (not eligible: ${notEligible.join(', ')}); break-glass never bypasses eligibility` });
   }
 }
 

@@ -30,8 +30,11 @@ export type AuditEventData = {
     /** Set on a request for more time on an existing grant. */
     extension?: true;
     minutes?: number;
+    /** Set on a break-glass request (granted at once, reviewed afterwards). */
+    breakGlass?: true;
   };
-  'request.auto_approved': { rule: 'auto-approve' };
+  'request.auto_approved': { rule: 'auto-approve' | 'break-glass' };
+  'request.break_glass_refused': { resource: string; role: string; reason: 'rate_limit'; limit: number; inLast24h: number };
   'request.approved': { approvals: number; required: number };
   'request.denied': { approvals: number; required: number };
   'request.cancelled': { comment: string | null };
@@ -41,6 +44,8 @@ export type AuditEventData = {
 
   'grant.created': { startsAt: Iso; expiresAt: Iso };
   'grant.activated': { expiresAt: Iso };
+  'grant.break_glass_started': { resource: string; role: string; durationMinutes: number; justification: string; ticket: string | null; expiresAt: Iso };
+  'grant.break_glass_reviewed': { outcome: 'justified' | 'not_justified'; reviewer: string; comment: string | null };
   'grant.failed': { reason: string };
   'grant.extended': { byMinutes: number; from: Iso; to: Iso };
   'grant.extension_not_applied_in_target': { reason: string };
@@ -88,6 +93,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'policy.updated': 'policy changed',
   'request.created': 'request submitted',
   'request.auto_approved': 'request approved by rule',
+  'request.break_glass_refused': 'break-glass refused (too many in 24 h)',
   'request.approved': 'request approved',
   'request.denied': 'request denied',
   'request.cancelled': 'request withdrawn',
@@ -96,6 +102,8 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'review.deny': 'one approver denied',
   'grant.created': 'grant created',
   'grant.activated': 'grant started',
+  'grant.break_glass_started': 'break-glass: access taken without approval',
+  'grant.break_glass_reviewed': 'break-glass grant reviewed',
   'grant.failed': 'provisioning failed',
   'grant.extended': 'grant extended',
   'grant.extension_not_applied_in_target': 'target kept the old end time',

@@ -8,8 +8,8 @@ describe('navigationFor', () => {
   it('gives members the requester sections only', () => {
     expect(labels('member')).toEqual(['Request access', 'My requests', 'Grants']);
   });
-  it('adds Inbox for approvers', () => {
-    expect(labels('member', true)).toEqual(['Request access', 'My requests', 'Grants', 'Inbox']);
+  it('adds Inbox and break-glass Reviews for approvers', () => {
+    expect(labels('member', true)).toEqual(['Request access', 'My requests', 'Grants', 'Inbox', 'Reviews']);
   });
   it('adds Audit for auditors but not Admin', () => {
     expect(labels('auditor')).toEqual(['Request access', 'My requests', 'Grants', 'Audit']);

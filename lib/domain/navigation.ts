@@ -12,6 +12,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/requests', label: 'My requests', requires: 'requests.read' },
   { href: '/grants', label: 'Grants', requires: 'grants.read' },
   { href: '/inbox', label: 'Inbox', requires: 'inbox.view' },
+  { href: '/inbox/reviews', label: 'Reviews', requires: 'inbox.view' },
   { href: '/audit', label: 'Audit', requires: 'audit.read' },
   { href: '/admin', label: 'Admin', requires: 'portal.admin' },
 ];

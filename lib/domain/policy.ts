@@ -2,8 +2,8 @@ import type { PolicyInput } from './admin-input';
 
 // Policy evaluation: pure, no I/O. A missing policy or an empty eligible list denies (fail closed).
 
-/** What policy evaluation reads: every field of a policy as admins write it (admin-input.ts), but the break-glass switch. */
-export type PolicyRules = Omit<PolicyInput, 'breakGlassAllowed'>;
+/** What normal-request evaluation reads: every field of a policy as admins write it (admin-input.ts), but break-glass (break-glass.ts). */
+export type PolicyRules = Omit<PolicyInput, 'breakGlassAllowed' | 'breakGlassMaxMinutes' | 'breakGlassGroups'>;
 
 export interface RequestFacts {
   groups: readonly string[];

@@ -29,6 +29,8 @@ export const requestAccessInput = z
     justification: z.string().trim().max(2_000, 'Keep the justification under 2,000 characters').default(''),
     ticket: ticketText,
     startAt: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.date({ message: 'Enter a valid start time' }).optional()),
+    // Emergency access at once, without approval (break-glass.ts). A form's checkbox sends "on"; JSON sends true.
+    breakGlass: z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' || v === null ? false : v), z.boolean({ message: 'breakGlass must be true or false' }).default(false)),
   })
   .strict();
 

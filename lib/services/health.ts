@@ -1,5 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
+import { breakGlassSettings } from './break-glass/settings';
+import { countOverdueReviews } from './metrics/break-glass-metrics';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -21,7 +23,7 @@ async function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> 
 }
 
 /** Asks the database for a trivial answer within a deadline, then for stuck revocations; never throws. */
-export async function checkHealth(db: Db, timeoutMs = 3_000): Promise<HealthReport> {
+export async function checkHealth(db: Db, timeoutMs = 3_000, now: Date = new Date()): Promise<HealthReport> {
   try {
     await withDeadline(db.$queryRaw`SELECT 1`, timeoutMs);
   } catch {
@@ -33,6 +35,13 @@ export async function checkHealth(db: Db, timeoutMs = 3_000): Promise<HealthRepo
     if (stuck > 0) report.warnings = [`${stuck} revocation(s) have failed ${stuckRevocationAttempts}+ times and are still being retried`];
   } catch {
     // The database answered a moment ago; a failed count is not a reason to report it down.
+  }
+  try {
+    const { reviewOverdueHours } = breakGlassSettings();
+    const overdue = await withDeadline(countOverdueReviews(db, new Date(now.getTime() - reviewOverdueHours * 3_600_000)), timeoutMs);
+    if (overdue > 0) report.warnings = [...(report.warnings ?? []), `${overdue} break-glass grant(s) unreviewed for more than ${reviewOverdueHours} hours`];
+  } catch {
+    // as above: a warning that cannot be counted is not an outage
   }
   return report;
 }

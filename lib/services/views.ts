@@ -4,6 +4,8 @@ import type { Prisma } from '@/lib/db/generated/client';
 
 export const grantInclude = {
   user: { select: { id: true, email: true, name: true } },
+  request: { select: { breakGlass: true } },
+  review: { include: { reviewer: { select: { email: true, name: true } } } },
   entitlement: { select: { role: true, resource: { select: { slug: true, name: true, kind: true } } } },
 } satisfies Prisma.GrantInclude;
 
@@ -41,6 +43,10 @@ export function grantView(g: GrantRow) {
     revokeAttempts: g.revokeAttempts,
     lastError: g.lastError,
     needsReview: g.needsReview,
+    /** Taken in an emergency without approval: shown with a badge wherever the grant appears. */
+    breakGlass: g.request.breakGlass,
+    /** The after-the-fact review of a break-glass grant, once someone has done it. */
+    review: g.review ? { outcome: g.review.outcome, comment: g.review.comment, reviewer: g.review.reviewer, createdAt: g.review.createdAt.toISOString() } : null,
   };
 }
 

@@ -1,12 +1,11 @@
 import type { Entitlement, Policy, Resource } from '@/lib/db/generated/client';
-import type { ResourceKindName } from '@/lib/domain/admin-input';
-import type { PolicyRules } from '@/lib/domain/policy';
+import type { PolicyInput, ResourceKindName } from '@/lib/domain/admin-input';
 import { policyData } from './policy-data';
 
 // What the admin services return: plain, JSON-safe shapes for pages (and a future REST API).
 
-/** A policy as admins see and set it: the rules the domain evaluates, plus the break-glass switch. */
-export type PolicyView = PolicyRules & { breakGlassAllowed: boolean };
+/** A policy as admins see and set it: every field, break-glass included. */
+export type PolicyView = PolicyInput;
 
 export interface AdminEntitlementView {
   id: string;

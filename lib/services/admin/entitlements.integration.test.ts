@@ -29,6 +29,8 @@ const policy = (patch: Partial<PolicyInput> = {}): PolicyInput => ({
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 1440,
   breakGlassAllowed: false,
+  breakGlassMaxMinutes: 60,
+  breakGlassGroups: [],
   ...patch,
 });
 const lastEvent = () => f.database.db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });

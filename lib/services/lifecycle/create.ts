@@ -17,7 +17,8 @@ export async function createRequest(tx: Tx, by: ActorContext, data: NewRequest, 
   return request;
 }
 
-type NewGrant = Pick<Prisma.GrantUncheckedCreateInput, 'requestId' | 'userId' | 'entitlementId' | 'startsAt' | 'expiresAt'>;
+// needsReview: a break-glass grant is born waiting for its after-the-fact review.
+type NewGrant = Pick<Prisma.GrantUncheckedCreateInput, 'requestId' | 'userId' | 'entitlementId' | 'startsAt' | 'expiresAt' | 'needsReview'>;
 
 export async function createGrant(tx: Tx, by: ActorContext, data: NewGrant & { startsAt: Date; expiresAt: Date }) {
   const grant = await tx.grant.create({ data: { ...data, status: initialGrantStatus }, include: { entitlement: { select: { resourceId: true } } } });

@@ -37,6 +37,7 @@ export async function fulfilRequest(tx: Tx, by: ActorContext, request: AccessReq
     entitlementId: request.entitlementId,
     startsAt,
     expiresAt: new Date(startsAt.getTime() + minutes(request.durationMinutes)),
+    needsReview: request.breakGlass,
   });
   return afterCommitFor(grant, now);
 }

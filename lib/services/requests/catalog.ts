@@ -1,5 +1,7 @@
 import type { ActorContext } from '@/lib/domain/context';
 import { isAutoApproved, isEligible } from '@/lib/domain/policy';
+import { pickPolicyFields } from '@/lib/domain/admin-input';
+import { breakGlassLimit, mayBreakGlass } from '@/lib/domain/break-glass';
 import type { ServiceDeps } from '../deps';
 import { policyRules } from '../policy-rules';
 
@@ -18,6 +20,8 @@ export interface CatalogEntry {
     ticketPattern: string | null;
     /** Auto-approved for this actor up to this many minutes; null when never. */
     autoApproveUpToMinutes: number | null;
+    /** This actor may break glass on the role, for at most this many minutes; null when not (switched off, or not in the break-glass groups). */
+    breakGlassUpToMinutes: number | null;
   };
 }
 
@@ -48,6 +52,7 @@ export async function listRequestable(deps: ServiceDeps, ctx: ActorContext): Pro
           ticketRequired: policy.ticketRequired,
           ticketPattern: policy.ticketPattern,
           autoApproveUpToMinutes: auto,
+          breakGlassUpToMinutes: mayBreakGlass(pickPolicyFields(e.policy!), ctx.actor.groups) ? breakGlassLimit(e.policy!) : null,
         },
       },
     ];

@@ -15,6 +15,7 @@ import { lockUserEntitlement } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { findEntitlement } from './find-entitlement';
 import { authorize } from '@/lib/services/authorize';
+import { requestBreakGlass } from '../break-glass/request-break-glass';
 
 const LATEST_START_MS = minutes(60 * 24 * 30);
 const START_GRACE_MS = minutes(1);
@@ -26,6 +27,7 @@ const START_GRACE_MS = minutes(1);
  */
 export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput): Promise<RequestView> {
   authorize(ctx, 'requests.create');
+  if (input.breakGlass) return requestBreakGlass(deps, ctx, input);
   const { db, clock } = deps;
   const now = clock.now();
   if (input.startAt && input.startAt.getTime() < now.getTime() - START_GRACE_MS) {

@@ -22,7 +22,7 @@ export default async function Page() {
   const page = await portalPage('audit.read');
   if (!page) return <Forbidden what="Audit" />;
   const m = await getAuditMetrics(page.deps, page.ctx);
-  const { counts, decisionTime } = m;
+  const { counts, decisionTime, breakGlass } = m;
   const driftSince = new Date(new Date(m.asOf).getTime() - counts.driftWindowDays * DAY_MS).toISOString().slice(0, 16);
 
   const stats: Stat[] = [
@@ -47,6 +47,25 @@ export default async function Page() {
     },
   ];
 
+  // Break-glass: access taken without approval, and how well its after-the-fact review keeps up.
+  const breakGlassStats: Stat[] = [
+    { label: 'Break-glass grants', value: count(breakGlass.count), hint: `Taken without approval, last ${breakGlass.windowDays} days.`, href: auditHref({ action: 'grant.break_glass_started' }) },
+    {
+      label: 'Share reviewed',
+      value: breakGlass.shareReviewed === null ? '—' : `${Math.round(breakGlass.shareReviewed * 100)}%`,
+      hint: `${count(breakGlass.reviewed)} of ${count(breakGlass.count)} reviewed.`,
+    },
+    { label: 'Median time to review', value: seconds(breakGlass.medianSecondsToReview), hint: 'Breaking glass → its review.' },
+    {
+      label: 'Judged not justified',
+      value: count(breakGlass.notJustified),
+      hint: 'Reviewed: not justified.',
+      alert: breakGlass.notJustified > 0,
+      href: auditHref({ action: 'grant.break_glass_reviewed' }),
+    },
+    { label: 'Reviews overdue', value: count(breakGlass.overdue), hint: 'Unreviewed past the overdue limit (all time).', alert: breakGlass.overdue > 0 },
+  ];
+
   return (
     <>
       <PageHeader title="Audit" description="How access is used and how fast it is decided, from the live tables and the trail." />
@@ -59,6 +78,12 @@ export default async function Page() {
           Headline numbers
         </h2>
         <StatCards stats={stats} />
+      </section>
+      <section aria-labelledby="break-glass-heading" className="mb-8">
+        <h2 id="break-glass-heading" className="mb-3 text-lg font-semibold">
+          Break-glass
+        </h2>
+        <StatCards stats={breakGlassStats} />
       </section>
       <section aria-labelledby="charts-heading" className="space-y-6">
         <h2 id="charts-heading" className="sr-only">
