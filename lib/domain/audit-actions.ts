@@ -11,6 +11,9 @@ export type AuditEventData = {
   'seed.applied': { created: Json };
   'user.created': { provider: string; groupsAdded: string[]; groupsRemoved: string[] };
   'user.signed_in': { provider: string; groupsAdded?: string[]; groupsRemoved?: string[] };
+  'user.disabled': { email: string; via: 'portal' | 'scim'; requestsCancelled: number; approvalsVoided: number; tokensRevoked: number; grantsEnded: number };
+  'user.enabled': { email: string; via: 'portal' | 'scim' };
+  'user.signed_out': { everywhere: boolean };
 
   'resource.created': Change;
   'resource.updated': Partial<Change> & { slug: string };
@@ -38,6 +41,7 @@ export type AuditEventData = {
   'request.expired': Record<string, never>;
   'review.approve': { comment: string | null };
   'review.deny': { comment: string | null };
+  'review.voided': { reviewer: string; reason: 'user_disabled' };
 
   'grant.created': { startsAt: Iso; expiresAt: Iso };
   'grant.activated': { expiresAt: Iso };
@@ -79,6 +83,9 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'seed.applied': 'demo data loaded',
   'user.created': 'first sign-in of a user',
   'user.signed_in': 'sign-in',
+  'user.disabled': 'user disabled (offboarded)',
+  'user.enabled': 'user enabled again',
+  'user.signed_out': 'sign-out that ended sessions',
   'resource.created': 'resource created',
   'resource.updated': 'resource settings changed',
   'resource.archived': 'resource archived',
@@ -94,6 +101,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'request.expired': 'request timed out undecided',
   'review.approve': 'one approver approved',
   'review.deny': 'one approver denied',
+  'review.voided': 'approval no longer counts (approver offboarded)',
   'grant.created': 'grant created',
   'grant.activated': 'grant started',
   'grant.failed': 'provisioning failed',
