@@ -15,6 +15,14 @@ export type AuditEventData = {
   'user.enabled': { email: string; via: 'portal' | 'scim' };
   'user.signed_out': { everywhere: boolean };
 
+  'scim.token_created': { prefix: string; rotated: boolean };
+  'scim.user_created': { userId: string; userName: string; externalId: string | null };
+  'scim.user_updated': { userId: string; userName: string; changes: Json };
+  'scim.user_deleted': { userId: string; userName: string };
+  'scim.group_created': { groupId: string; displayName: string; members: string[] };
+  'scim.group_updated': { groupId: string; displayName: string; renamedFrom?: string; added: string[]; removed: string[] };
+  'scim.group_deleted': { groupId: string; displayName: string };
+
   'resource.created': Change;
   'resource.updated': Partial<Change> & { slug: string };
   'resource.archived': Change & { slug: string };
@@ -86,6 +94,13 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'user.disabled': 'user disabled (offboarded)',
   'user.enabled': 'user enabled again',
   'user.signed_out': 'sign-out that ended sessions',
+  'scim.token_created': 'SCIM token created or rotated',
+  'scim.user_created': 'user provisioned by SCIM',
+  'scim.user_updated': 'user changed by SCIM',
+  'scim.user_deleted': 'user deleted by SCIM',
+  'scim.group_created': 'group provisioned by SCIM',
+  'scim.group_updated': 'group changed by SCIM',
+  'scim.group_deleted': 'group deleted by SCIM',
   'resource.created': 'resource created',
   'resource.updated': 'resource settings changed',
   'resource.archived': 'resource archived',
