@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
+import { endSessionOnSignOut, sessionVersionOf } from '@/lib/services/identity/sessions';
 import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
@@ -59,7 +60,9 @@ export function getAuthOptions(): AuthOptions {
   cached = {
     secret: resolveAuthSecret(config),
     providers,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    // The cookie's own lifetime; the session is also bounded from sign-in and by the session version
+    // on every request (lib/auth/session-claims.ts).
+    session: { strategy: 'jwt', maxAge: config.AUTH_SESSION_MAX_AGE },
     pages: { signIn: '/login', error: '/login' },
     logger: {
       error: (code, metadata) => log.error({ code, metadata }, 'next-auth error'),
@@ -86,10 +89,30 @@ export function getAuthOptions(): AuthOptions {
         } else if (user) {
           token.uid = user.id;
         }
+        if (account && typeof token.uid === 'string') {
+          // Signing in: the session is issued under the user's current version, and its age counts from now.
+          const version = await sessionVersionOf(await getDb(), token.uid);
+          if (version === null) throw new Error('user may not sign in');
+          token.sv = version;
+          token.sat = Math.floor(Date.now() / 1000);
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, userId: typeof token.uid === 'string' ? token.uid : undefined };
+        return {
+          ...session,
+          userId: typeof token.uid === 'string' ? token.uid : undefined,
+          sessionVersion: typeof token.sv === 'number' ? token.sv : undefined,
+          signedInAt: typeof token.sat === 'number' ? token.sat : undefined,
+        };
+      },
+    },
+    events: {
+      // Clearing the cookie is not enough: a copy of it would live on. Move the version on.
+      async signOut({ token }) {
+        if (typeof token?.uid === 'string' && typeof token.sv === 'number') {
+          await endSessionOnSignOut(await getDb(), { userId: token.uid, sessionVersion: token.sv });
+        }
       },
     },
   };

@@ -29,6 +29,7 @@ export const envSchema = z.object({
   TIMEBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
+  AUTH_SESSION_MAX_AGE: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number of seconds').min(60, 'must be at least 60 seconds').max(30 * 24 * 3600, 'must be at most 30 days (2592000 seconds)').default(12 * 3600)),
   AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ message: 'must be the issuer URL' }).optional()),
   OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -11,6 +11,17 @@ export type AuditEventData = {
   'seed.applied': { created: Json };
   'user.created': { provider: string; groupsAdded: string[]; groupsRemoved: string[] };
   'user.signed_in': { provider: string; groupsAdded?: string[]; groupsRemoved?: string[] };
+  'user.disabled': { email: string; via: 'portal' | 'scim'; requestsCancelled: number; approvalsVoided: number; tokensRevoked: number; grantsEnded: number };
+  'user.enabled': { email: string; via: 'portal' | 'scim' };
+  'user.signed_out': { everywhere: boolean };
+
+  'scim.token_created': { prefix: string; rotated: boolean };
+  'scim.user_created': { userId: string; userName: string; externalId: string | null };
+  'scim.user_updated': { userId: string; userName: string; changes: Json };
+  'scim.user_deleted': { userId: string; userName: string };
+  'scim.group_created': { groupId: string; displayName: string; members: string[] };
+  'scim.group_updated': { groupId: string; displayName: string; renamedFrom?: string; added: string[]; removed: string[] };
+  'scim.group_deleted': { groupId: string; displayName: string };
 
   'resource.created': Change;
   'resource.updated': Partial<Change> & { slug: string };
@@ -41,6 +52,7 @@ export type AuditEventData = {
   'request.expired': Record<string, never>;
   'review.approve': { comment: string | null };
   'review.deny': { comment: string | null };
+  'review.voided': { reviewer: string; reason: 'user_disabled' };
 
   'grant.created': { startsAt: Iso; expiresAt: Iso };
   'grant.activated': { expiresAt: Iso };
@@ -84,6 +96,16 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'seed.applied': 'demo data loaded',
   'user.created': 'first sign-in of a user',
   'user.signed_in': 'sign-in',
+  'user.disabled': 'user disabled (offboarded)',
+  'user.enabled': 'user enabled again',
+  'user.signed_out': 'sign-out that ended sessions',
+  'scim.token_created': 'SCIM token created or rotated',
+  'scim.user_created': 'user provisioned by SCIM',
+  'scim.user_updated': 'user changed by SCIM',
+  'scim.user_deleted': 'user deleted by SCIM',
+  'scim.group_created': 'group provisioned by SCIM',
+  'scim.group_updated': 'group changed by SCIM',
+  'scim.group_deleted': 'group deleted by SCIM',
   'resource.created': 'resource created',
   'resource.updated': 'resource settings changed',
   'resource.archived': 'resource archived',
@@ -100,6 +122,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'request.expired': 'request timed out undecided',
   'review.approve': 'one approver approved',
   'review.deny': 'one approver denied',
+  'review.voided': 'approval no longer counts (approver offboarded)',
   'grant.created': 'grant created',
   'grant.activated': 'grant started',
   'grant.break_glass_started': 'break-glass: access taken without approval',

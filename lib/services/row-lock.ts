@@ -18,3 +18,15 @@ export async function lockGrantRow(tx: Tx, grantId: string): Promise<boolean> {
 export async function lockUserEntitlement(tx: Tx, userId: string, entitlementId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${userId} || ':' || ${entitlementId}))::text AS locked`;
 }
+
+/** Offboarding holds this for its transaction; creating a request or grant for the user takes a share lock and waits. */
+export async function lockUserRow(tx: Tx, userId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/** True while the user is enabled; waits for a concurrent offboarding of the user to commit first. */
+export async function shareLockEnabledUser(tx: Tx, userId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid AND "disabledAt" IS NULL FOR SHARE`;
+  return rows.length > 0;
+}

@@ -72,7 +72,7 @@ export function requestView(r: RequestRow) {
     /** Distinct approvals so far against what the policy asks (null: no policy, so it can never be approved). */
     approvals: r.entitlement.policy
       ? {
-          approved: r.reviews.filter((v) => v.decision === 'approve').length,
+          approved: r.reviews.filter((v) => v.decision === 'approve' && !v.voidedAt).length,
           required: Math.max(1, r.entitlement.policy.requiredApprovals),
           approverGroups: r.entitlement.policy.approverGroups,
         }

@@ -23,6 +23,12 @@ export default async function Page() {
     <>
       <PageHeader title="Admin" description="Resources, their roles and the policy that decides who may hold each role, for how long, and who approves. Every change is audited.">
         <div className="flex flex-wrap gap-2">
+          <Link href="/admin/scim" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+            SCIM
+          </Link>
+          <Link href="/admin/users" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+            Users
+          </Link>
           <Link href="/admin/drift" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             Drift and reconciliation
           </Link>

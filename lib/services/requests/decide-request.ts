@@ -49,7 +49,8 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     const comment = input.comment ?? null;
     await appendAudit(tx, { ...actorFields(ctx), ...requestEventIds(request), action: input.decision === 'approve' ? 'review.approve' : 'review.deny', data: { comment } });
 
-    const approvals = request.reviews.filter((r) => r.decision === 'approve').length + (input.decision === 'approve' ? 1 : 0);
+    // An approval by someone offboarded since (voidedAt) stays as evidence but no longer counts.
+    const approvals = request.reviews.filter((r) => r.decision === 'approve' && !r.voidedAt).length + (input.decision === 'approve' ? 1 : 0);
     const outcome = input.decision === 'deny' ? 'denied' : approvals >= policy!.requiredApprovals ? 'approved' : null;
     if (!outcome) return null;
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { TokensTable } from '@/components/tokens/tokens-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { SignOutEverywhere } from '@/components/shell/sign-out-everywhere';
 import { defaultScopes, tokenScopes } from '@/lib/domain/scopes';
 import { portalPage } from '@/lib/http/page-prelude';
 import { listApiTokens } from '@/lib/services/tokens/list-api-tokens';
@@ -39,6 +40,16 @@ export default async function Page() {
           <TokensTable tokens={tokens} />
         </section>
       </div>
+      <section aria-labelledby="sessions-heading" className="mt-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
+          Sessions
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">
+          Signed in on a machine you no longer have? Signing out everywhere ends every browser session of yours, this one included, at its next request. API tokens
+          are not sessions: revoke them above.
+        </p>
+        <SignOutEverywhere />
+      </section>
     </>
   );
 }
