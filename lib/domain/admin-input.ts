@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES } from './durations';
-import { isValidPattern } from './policy';
+import { ticketPatternProblem } from './ticket-pattern';
 
 // The shapes admins edit: resources, entitlements (roles) and their policies. One schema per form,
 // used by the server action at the edge and again by the service (which REST or tests may call directly).
@@ -128,7 +128,10 @@ const policyShape = z.object({
   maxDurationMinutes: wholeNumber('the longest duration', 1, MAX_DURATION_MINUTES),
   ticketPattern: z
     .preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(200, 'Keep the pattern under 200 characters').nullable())
-    .refine((p) => p === null || isValidPattern(p), 'Not a valid regular expression'),
+    .superRefine((p, ctx) => {
+      const problem = p === null ? null : ticketPatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   autoApproveGroups: groupList,
   autoApproveMaxMinutes: z.preprocess(
     (v) => emptyToUndefined(v) ?? null,
