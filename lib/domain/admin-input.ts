@@ -79,7 +79,7 @@ export const settingsInput = z
     if (JSON.stringify(settings).length > 20_000) ctx.addIssue({ code: 'custom', message: 'Settings must stay under 20,000 characters' });
     const secret = findInlineSecret(settings);
     if (secret) {
-      ctx.addIssue({ code: 'custom', message: `"${secret}" looks like a secret: give the name of the environment variable that holds it (e.g. PG_PASSWORD), never the value` });
+      ctx.addIssue({ code: 'custom', message: `"${secret}" looks like a secret: give the name of the environment variable that holds it (e.g. TARGET_PG_PASSWORD), never the value` });
     }
   });
 
