@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { auditTableRisks } from '@/lib/db/audit-privileges';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
 
 export interface HealthReport {
@@ -20,8 +21,11 @@ async function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> 
   }
 }
 
-/** Asks the database for a trivial answer within a deadline, then for stuck revocations; never throws. */
-export async function checkHealth(db: Db, timeoutMs = 3_000): Promise<HealthReport> {
+/**
+ * Asks the database for a trivial answer within a deadline, then for stuck revocations and (on
+ * PostgreSQL) whether the role Timebox runs as could get around the audit trail's triggers; never throws.
+ */
+export async function checkHealth(db: Db, timeoutMs = 3_000, options: { auditPrivileges?: boolean } = {}): Promise<HealthReport> {
   try {
     await withDeadline(db.$queryRaw`SELECT 1`, timeoutMs);
   } catch {
@@ -33,6 +37,10 @@ export async function checkHealth(db: Db, timeoutMs = 3_000): Promise<HealthRepo
     if (stuck > 0) report.warnings = [`${stuck} revocation(s) have failed ${stuckRevocationAttempts}+ times and are still being retried`];
   } catch {
     // The database answered a moment ago; a failed count is not a reason to report it down.
+  }
+  if (options.auditPrivileges) {
+    const risks = await withDeadline(auditTableRisks(db), timeoutMs).catch(() => []);
+    if (risks.length > 0) report.warnings = [...(report.warnings ?? []), ...risks];
   }
   return report;
 }
