@@ -1,19 +1,14 @@
 // `npm run db:migrate`: brings the configured database (PostgreSQL or embedded PGlite) up to date.
 import { ConfigError, parseConfig } from '../lib/config/env';
-import { openDatabase, type DatabaseTarget } from '../lib/db/adapter';
-import { SchemaEngineError, applyPendingMigrations } from '../lib/db/migrate';
+import { SchemaEngineError } from '../lib/db/migrate';
+import { migrateDatabase } from '../lib/db/prepare';
 
 async function main(): Promise<number> {
   const config = parseConfig();
-  const target: DatabaseTarget = config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.dataDir };
-  const db = await openDatabase(target);
-  try {
-    const { applied } = await applyPendingMigrations(db.factory);
-    console.log(applied.length === 0 ? 'migrations: database is up to date' : `migrations: applied ${applied.length} (${applied.join(', ')})`);
-    return 0;
-  } finally {
-    await db.close();
-  }
+  // As the migration role when DATABASE_MIGRATION_URL is set (it owns the tables); else DATABASE_URL or PGlite.
+  const { applied } = await migrateDatabase(config);
+  console.log(applied.length === 0 ? 'migrations: database is up to date' : `migrations: applied ${applied.length} (${applied.join(', ')})`);
+  return 0;
 }
 
 main().then(

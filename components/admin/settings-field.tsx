@@ -14,7 +14,7 @@ export function SettingsField({ id, defaultValue, error }: { id: string; default
       error={error}
       hint={
         <>
-          A JSON object of connector settings, e.g. <code>{'{"host": "db.internal", "passwordEnv": "PROD_DB_PASSWORD"}'}</code>. Secrets must be given as the{' '}
+          A JSON object of connector settings, e.g. <code>{'{"host": "db.internal", "passwordEnv": "TARGET_PROD_DB_PASSWORD"}'}</code>. Secrets must be given as the{' '}
           <strong>name of an environment variable</strong> that holds them, never the value: settings are stored and audited in clear.
         </>
       }

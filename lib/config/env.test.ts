@@ -34,6 +34,12 @@ describe('parseConfig', () => {
     }
   });
 
+  it('takes DATABASE_MIGRATION_URL only beside DATABASE_URL, and only a postgresql:// URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgresql://app@localhost/db', DATABASE_MIGRATION_URL: 'postgresql://owner@localhost/db', AUTH_SECRET: secret }).DATABASE_MIGRATION_URL).toBe('postgresql://owner@localhost/db');
+    expect(errorOf({ DATABASE_MIGRATION_URL: 'postgresql://owner@localhost/db' }).variable).toBe('DATABASE_MIGRATION_URL');
+    expect(errorOf({ DATABASE_URL: 'postgresql://app@localhost/db', DATABASE_MIGRATION_URL: 'mysql://x@h/db', AUTH_SECRET: secret }).variable).toBe('DATABASE_MIGRATION_URL');
+  });
+
   it('requires AUTH_SECRET with a real database', () => {
     expect(errorOf({ DATABASE_URL: 'postgresql://u@localhost:5432/db' }).variable).toBe('AUTH_SECRET');
   });

@@ -26,6 +26,8 @@ export const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3000)),
   TIMEBOX_LISTEN_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  // The role migrations run as (it owns the tables); DATABASE_URL's role then needs DML only. Unset: DATABASE_URL migrates.
+  DATABASE_MIGRATION_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   TIMEBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
@@ -82,6 +84,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 
   // Dev sign-in is for the embedded demo. On a production database it stays off unless asked for.
   const devLogin = raw.AUTH_DEV_LOGIN ?? !(raw.NODE_ENV === 'production' && !embedded);
+
+  if (embedded && raw.DATABASE_MIGRATION_URL) {
+    throw new ConfigError('DATABASE_MIGRATION_URL', 'is set without DATABASE_URL: the embedded database has no separate roles (set both, or neither)');
+  }
 
   if (!embedded && !raw.AUTH_SECRET) {
     throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -hex 32`)');

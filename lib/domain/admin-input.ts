@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES } from './durations';
-import { isValidPattern } from './policy';
+import { ticketPatternProblem } from './ticket-pattern';
 
 // The shapes admins edit: resources, entitlements (roles) and their policies. One schema per form,
 // used by the server action at the edge and again by the service (which REST or tests may call directly).
@@ -80,7 +80,7 @@ export const settingsInput = z
     if (JSON.stringify(settings).length > 20_000) ctx.addIssue({ code: 'custom', message: 'Settings must stay under 20,000 characters' });
     const secret = findInlineSecret(settings);
     if (secret) {
-      ctx.addIssue({ code: 'custom', message: `"${secret}" looks like a secret: give the name of the environment variable that holds it (e.g. PG_PASSWORD), never the value` });
+      ctx.addIssue({ code: 'custom', message: `"${secret}" looks like a secret: give the name of the environment variable that holds it (e.g. TARGET_PG_PASSWORD), never the value` });
     }
   });
 
@@ -129,7 +129,10 @@ const policyShape = z.object({
   maxDurationMinutes: wholeNumber('the longest duration', 1, MAX_DURATION_MINUTES),
   ticketPattern: z
     .preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(200, 'Keep the pattern under 200 characters').nullable())
-    .refine((p) => p === null || isValidPattern(p), 'Not a valid regular expression'),
+    .superRefine((p, ctx) => {
+      const problem = p === null ? null : ticketPatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   autoApproveGroups: groupList,
   autoApproveMaxMinutes: z.preprocess(
     (v) => emptyToUndefined(v) ?? null,

@@ -141,6 +141,14 @@ describe('checkRequest', () => {
     expect(checkRequest(broken, facts({ ticket: 'OPS-1' }))).toMatchObject({ code: 'unprocessable', field: 'ticket' });
   });
 
+  it('checks a catastrophic pattern in linear time: ^(a+)+$ and a 28-character ticket do not block the event loop', () => {
+    const evil = policy({ ticketRequired: true, ticketPattern: '^(a+)+$' });
+    const started = performance.now();
+    expect(checkRequest(evil, facts({ ticket: `${'a'.repeat(27)}!` }))).toMatchObject({ field: 'ticket' });
+    expect(checkRequest(evil, facts({ ticket: 'a'.repeat(28) }))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it('ignores the ticket and its pattern when no ticket is required', () => {
     const optional = policy({ ticketRequired: false, ticketPattern: '^OPS-\\d+$' });
     expect(checkRequest(optional, facts())).toBeNull();

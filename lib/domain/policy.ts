@@ -1,4 +1,5 @@
 import type { PolicyInput } from './admin-input';
+import { ticketMatches } from './ticket-pattern';
 
 // Policy evaluation: pure, no I/O. A missing policy or an empty eligible list denies (fail closed).
 
@@ -61,7 +62,7 @@ export function checkRequestFields(policy: FieldRules, facts: Omit<RequestFacts,
   }
   if (policy.ticketRequired) {
     if (!facts.ticket) violations.push({ code: 'unprocessable', field: 'ticket', message: 'A ticket is required.' });
-    else if (policy.ticketPattern && !safeRegExp(policy.ticketPattern).test(facts.ticket)) {
+    else if (policy.ticketPattern && !ticketMatches(policy.ticketPattern, facts.ticket)) {
       violations.push({ code: 'unprocessable', field: 'ticket', message: `The ticket must match ${policy.ticketPattern}.` });
     }
   }
@@ -73,21 +74,4 @@ export function isAutoApproved(policy: PolicyRules, facts: Pick<RequestFacts, 'g
   if (policy.autoApproveMaxMinutes === null || policy.autoApproveGroups.length === 0) return false;
   const total = (facts.existingMinutes ?? 0) + facts.durationMinutes;
   return overlaps(facts.groups, policy.autoApproveGroups) && total <= policy.autoApproveMaxMinutes && total <= policy.maxDurationMinutes;
-}
-
-function safeRegExp(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return /(?!)/; // an invalid stored pattern matches nothing: fail closed
-  }
-}
-
-export function isValidPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }

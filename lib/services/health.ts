@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { auditTableRisks } from '@/lib/db/audit-privileges';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
 import { breakGlassSettings } from './break-glass/settings';
 import { countOverdueReviews } from './metrics/break-glass-metrics';
@@ -22,8 +23,13 @@ async function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> 
   }
 }
 
-/** Asks the database for a trivial answer within a deadline, then for stuck revocations; never throws. */
-export async function checkHealth(db: Db, timeoutMs = 3_000, now: Date = new Date()): Promise<HealthReport> {
+/**
+ * Asks the database for a trivial answer within a deadline, then for stuck revocations, overdue break-glass
+ * reviews and (on PostgreSQL) whether the role Timebox runs as could get around the audit trail's triggers;
+ * never throws.
+ */
+export async function checkHealth(db: Db, timeoutMs = 3_000, options: { now?: Date; auditPrivileges?: boolean } = {}): Promise<HealthReport> {
+  const now = options.now ?? new Date();
   try {
     await withDeadline(db.$queryRaw`SELECT 1`, timeoutMs);
   } catch {
@@ -42,6 +48,10 @@ export async function checkHealth(db: Db, timeoutMs = 3_000, now: Date = new Dat
     if (overdue > 0) report.warnings = [...(report.warnings ?? []), `${overdue} break-glass grant(s) unreviewed for more than ${reviewOverdueHours} hours`];
   } catch {
     // as above: a warning that cannot be counted is not an outage
+  }
+  if (options.auditPrivileges) {
+    const risks = await withDeadline(auditTableRisks(db), timeoutMs).catch(() => []);
+    if (risks.length > 0) report.warnings = [...(report.warnings ?? []), ...risks];
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GrantTarget } from '../types';
 import { ConnectorError } from './connector-error';
+import { isTargetEnvName, TARGET_ENV_MESSAGE, targetEnvName } from './env-name';
 
 /** Which admin URLs a kind of target takes. */
 export interface AdminUrlScheme {
@@ -18,9 +19,9 @@ export const isAdminUrl = (scheme: AdminUrlScheme, value: string) => URL.canPars
  * never in the database) and, optionally, a password-less default for when that variable is unset.
  * Spread into a connector's own schema.
  */
-export function adminUrlSettings(scheme: AdminUrlScheme, defaultEnv: string) {
+export function adminUrlSettings(scheme: AdminUrlScheme, defaultEnv: `TARGET_${string}`) {
   return {
-    adminUrlEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').default(defaultEnv),
+    adminUrlEnv: targetEnvName.default(defaultEnv),
     // Only a password-less URL may live in the database; a URL with a password belongs in the env var.
     defaultAdminUrl: z
       .string()
@@ -40,6 +41,8 @@ export function adminUrlFromEnv(
   settings: { adminUrlEnv: string; defaultAdminUrl?: string },
   env: Record<string, string | undefined>,
 ): URL {
+  // Callers pass parsed settings, but this is the line that reads the variable: check the prefix here too.
+  if (!isTargetEnvName(settings.adminUrlEnv)) throw new ConnectorError(`${scheme.kind} resource "${resource.slug}": adminUrlEnv ${TARGET_ENV_MESSAGE}`);
   const raw = env[settings.adminUrlEnv] || settings.defaultAdminUrl;
   if (!raw) throw new ConnectorError(`${scheme.kind} resource "${resource.slug}": ${settings.adminUrlEnv} is not set and there is no defaultAdminUrl`);
   if (!isAdminUrl(scheme, raw)) throw new ConnectorError(`${settings.adminUrlEnv} is not a ${scheme.label} URL`);

@@ -8,4 +8,6 @@ export interface DatabaseConnectorOptions {
   clock?: Clock;
   /** Replaces some of the admin timeouts derived from the revocation lease (tests use short ones). */
   adminTimeouts?: Partial<AdminTimeouts>;
+  /** Timebox's own database, which no target may be; defaults to process.env.DATABASE_URL (unset: embedded, unreachable). */
+  ownDatabaseUrl?: string;
 }

@@ -51,6 +51,16 @@ describe('parseSettings', () => {
     expect(message).toBe('demo "x" is misconfigured: settings.port Invalid input: expected int, received number; settings.roles[0] must be lower-case letters');
   });
 
+  it('refuses a setting naming an env var outside TARGET_, whatever the connector\'s schema says', () => {
+    const loose = z.object({ adminUrlEnv: z.string(), nested: z.object({ secretEnv: z.string() }).optional() });
+    expect(parseSettings(loose, { adminUrlEnv: 'TARGET_PG_URL' }, 'demo resource')).toEqual({ adminUrlEnv: 'TARGET_PG_URL' });
+    const { message } = problemOf(() => parseSettings(loose, { adminUrlEnv: 'DATABASE_URL', nested: { secretEnv: 'AUTH_SECRET' } }, 'demo resource'));
+    expect(message.split('; ')).toEqual([
+      expect.stringMatching(/^invalid demo resource setting "adminUrlEnv": must be an environment variable name starting with TARGET_/),
+      expect.stringMatching(/^invalid demo resource setting "nested.secretEnv": must be an environment variable name starting with TARGET_/),
+    ]);
+  });
+
   it('never echoes a value, only where it is and what is wrong', () => {
     const { message } = problemOf(() => parseSettings(z.strictObject({ token: z.number() }), { token: 'hunter2-secret' }, 'demo resource'));
     expect(message).not.toContain('hunter2');

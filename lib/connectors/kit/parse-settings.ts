@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ConnectorError } from './connector-error';
+import { foreignEnvSettings } from './env-name';
 
 export type SettingsIssue = z.core.$ZodIssue;
 
@@ -29,7 +30,13 @@ export const settingsPath = (path: readonly PropertyKey[]) =>
  */
 export function parseSettings<T>(schema: z.ZodType<T>, value: unknown, describe: DescribeIssue | string, prefix = ''): T {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  // The env-name rule holds for every connector, whatever its schema says: a stored setting naming
+  // Timebox's own configuration fails closed here, before anything reads that variable.
+  const schemaIssues = parsed.success ? [] : parsed.error.issues;
+  const seen = new Set(schemaIssues.map((i) => i.path.map(String).join('.')));
+  const envIssues = foreignEnvSettings(value).filter((i) => !seen.has(i.path.map(String).join('.')));
+  const issues = [...schemaIssues, ...envIssues];
+  if (parsed.success && issues.length === 0) return parsed.data;
   const explain = typeof describe === 'string' ? namedSetting(describe) : describe;
-  throw new ConnectorError(prefix + parsed.error.issues.map(explain).join('; '));
+  throw new ConnectorError(prefix + issues.map(explain).join('; '));
 }

@@ -183,9 +183,9 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
     await admin.query(`GRANT CREATE USER, PROCESS, CONNECTION ADMIN ON *.* TO 'tbxadmin_it'@'%'`);
     await admin.query(`GRANT SELECT ON mysql.* TO 'tbxadmin_it'@'%'`);
     await admin.query(`GRANT SELECT, EVENT ON \`${db}\`.* TO 'tbxadmin_it'@'%' WITH GRANT OPTION`);
-    const least = createMysqlConnector({ env: { LEAST_URL: `mysql://tbxadmin_it:least-priv-pw@127.0.0.1:${adminOptions.port}/` } });
+    const least = createMysqlConnector({ env: { TARGET_LEAST_URL: `mysql://tbxadmin_it:least-priv-pw@127.0.0.1:${adminOptions.port}/` } });
     const t = grant({ expiresAt: new Date(Date.now() + 2_000) });
-    const leastTarget = { ...t, resource: { ...t.resource, settings: { ...settings, adminUrlEnv: 'LEAST_URL' } } };
+    const leastTarget = { ...t, resource: { ...t.resource, settings: { ...settings, adminUrlEnv: 'TARGET_LEAST_URL' } } };
 
     await least.provision(leastTarget);
     const session = await login((await least.issueCredentials(leastTarget)).url);

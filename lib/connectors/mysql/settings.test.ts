@@ -24,7 +24,7 @@ describe('mysql settings', () => {
   it('names the bad setting and never echoes a secret', () => {
     expect(() => resolveMysqlTarget(resource(seeded), { TARGET_MYSQL_URL: 'postgres://root:hunter2@h/db' })).toThrow(/^TARGET_MYSQL_URL is not a mysql:\/\/ URL$/);
     expect(() => resolveMysqlTarget(resource({ ...seeded, defaultAdminUrl: 'mysql://root:pw@h/db' }), {})).toThrow(/"defaultAdminUrl": must not contain a password/);
-    expect(() => resolveMysqlTarget(resource({ adminUrlEnv: 'X', defaultAdminUrl: 'mysql://root@h' }), {})).toThrow('mysql resource "payments-mariadb": no database');
+    expect(() => resolveMysqlTarget(resource({ adminUrlEnv: 'TARGET_X', defaultAdminUrl: 'mysql://root@h' }), {})).toThrow('mysql resource "payments-mariadb": no database');
   });
 
   it('accepts object privileges on db.* or db.table only', () => {

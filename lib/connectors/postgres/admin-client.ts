@@ -2,6 +2,7 @@ import pg from 'pg';
 import { type AdminClient, type AdminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
 import { type ConnectorError } from '../kit/connector-error';
 import { targetError } from '../kit/target-error';
+import { refuseOwnDatabase } from './own-database';
 
 /** The admin client the postgres connector uses: a call gets one connection to the database the admin URL names. */
 export type PostgresAdmin = AdminClient<string, pg.Client>;
@@ -23,8 +24,9 @@ export function postgresError(error: unknown, adminUrl: string): ConnectorError 
 /**
  * One admin connection per call, always closed. The server itself cancels any statement past
  * statement_timeout and any lock wait past lock_timeout, so nothing this call starts outlives the bound.
+ * Before anything else it checks the connection did not reach Timebox's own database (ownDatabaseUrl).
  */
-export function createPostgresAdmin(timeouts: AdminTimeouts = LEASE_DERIVED_TIMEOUTS): PostgresAdmin {
+export function createPostgresAdmin(timeouts: AdminTimeouts = LEASE_DERIVED_TIMEOUTS, ownDatabaseUrl: () => string | undefined = () => undefined): PostgresAdmin {
   return {
     timeouts,
     async withAdmin(adminUrl, fn) {
@@ -38,6 +40,7 @@ export function createPostgresAdmin(timeouts: AdminTimeouts = LEASE_DERIVED_TIME
       client.on('error', () => {}); // a server that goes away mid-call surfaces as the query's rejection, not a crash
       try {
         await client.connect();
+        await refuseOwnDatabase(client, ownDatabaseUrl());
         return await fn(client);
       } catch (error) {
         throw postgresError(error, adminUrl);

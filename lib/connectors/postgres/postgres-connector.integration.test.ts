@@ -156,8 +156,26 @@ describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
 
     await expect(connector.provision(grant({ roles: ['postgres'] }))).rejects.toThrow('role "postgres" is a superuser; refusing to grant it');
     await expect(connector.provision(grant({ roles: ['tbx_abc'] }))).rejects.toThrow(/invalid postgres entitlement setting "roles.0"/);
-    const badResource = { ...grant(), resource: { id: 'r', slug: 'x', kind: 'postgres' as const, settings: { adminUrlEnv: 'NOPE_UNSET' } } };
-    await expect(connector.deprovision(badResource)).rejects.toThrow('postgres resource "x": NOPE_UNSET is not set and there is no defaultAdminUrl');
+    const badResource = { ...grant(), resource: { id: 'r', slug: 'x', kind: 'postgres' as const, settings: { adminUrlEnv: 'TARGET_NOPE_UNSET' } } };
+    await expect(connector.deprovision(badResource)).rejects.toThrow('postgres resource "x": TARGET_NOPE_UNSET is not set and there is no defaultAdminUrl');
+  });
+
+  it("refuses a target that is Timebox's own database, by the server's identity, not the URL's text", async () => {
+    // Timebox's own URL spelled differently from the target's: another scheme name, an extra parameter.
+    const ownUrl = Object.assign(new URL(adminUrl('appdb')), { protocol: 'postgres:', search: '?connect_timeout=5' }).toString();
+    expect(ownUrl).not.toBe(adminUrl('appdb'));
+    const guarded = createPostgresConnector({ env, ownDatabaseUrl: ownUrl });
+    const t = grant();
+    await expect(guarded.provision(t)).rejects.toThrow("this target is Timebox's own database; refusing to manage roles there");
+    await expect(guarded.issueCredentials(t)).rejects.toThrow(/Timebox's own database/);
+    expect(await roleExists(`tbx_${t.grantId.replace(/-/g, '').slice(0, 12)}`)).toBe(false);
+
+    // Another database on the same server is another target; Timebox's database unreachable fails closed.
+    const elsewhere = createPostgresConnector({ env, ownDatabaseUrl: adminUrl('postgres') });
+    await elsewhere.provision(t);
+    await elsewhere.deprovision(t);
+    const blind = createPostgresConnector({ env, ownDatabaseUrl: 'postgresql://nobody@127.0.0.1:1/none' });
+    await expect(blind.provision(grant())).rejects.toThrow(/cannot tell whether this target is Timebox's own database/);
   });
 
   it('works with the least-privileged admin the docs name: CREATEROLE, ADMIN OPTION on the handed-out roles, pg_signal_backend', async () => {
@@ -165,9 +183,9 @@ describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
       c.query(`CREATE ROLE timebox_admin LOGIN CREATEROLE PASSWORD 'least-priv-pw';
                GRANT pg_read_all_data TO timebox_admin WITH ADMIN OPTION; GRANT pg_signal_backend TO timebox_admin`),
     );
-    const leastEnv = { LEAST_PG_URL: `postgresql://timebox_admin:least-priv-pw@127.0.0.1:${server.port}/appdb` };
+    const leastEnv = { TARGET_LEAST_PG_URL: `postgresql://timebox_admin:least-priv-pw@127.0.0.1:${server.port}/appdb` };
     const least = createPostgresConnector({ env: leastEnv });
-    const t = { ...grant(), resource: { id: 'res-pg', slug: 'prod-postgres', kind: 'postgres' as const, settings: { ...settings, adminUrlEnv: 'LEAST_PG_URL' } } };
+    const t = { ...grant(), resource: { id: 'res-pg', slug: 'prod-postgres', kind: 'postgres' as const, settings: { ...settings, adminUrlEnv: 'TARGET_LEAST_PG_URL' } } };
 
     await least.provision(t);
     const session = await connect((await least.issueCredentials(t)).url);

@@ -20,7 +20,7 @@ export type PostgresConnectorOptions = DatabaseConnectorOptions;
 export function createPostgresConnector(options: PostgresConnectorOptions = {}): Connector & CredentialIssuer {
   const env = () => options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  const admin = createPostgresAdmin(adminTimeouts(options.adminTimeouts));
+  const admin = createPostgresAdmin(adminTimeouts(options.adminTimeouts), () => ('ownDatabaseUrl' in options ? options.ownDatabaseUrl : process.env.DATABASE_URL));
   return {
     kind: 'postgres',
     provision: async (target) => ({ targetState: await provisionRole(admin, resolvePostgresTarget(target.resource, env()), target) }),

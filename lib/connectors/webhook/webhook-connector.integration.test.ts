@@ -140,7 +140,10 @@ describe('webhook connector against a real HTTP receiver', () => {
     await expect(createWebhookConnector({ env: env({ TARGET_DEPLOY_WEBHOOK_SECRET: '' }) }).deprovision(t)).rejects.toThrow(/TARGET_DEPLOY_WEBHOOK_SECRET is not set/);
     await expect(createWebhookConnector({ env: env({ TARGET_DEPLOY_WEBHOOK_SECRET: 'short' }) }).deprovision(t)).rejects.toThrow(/must be at least 16 characters/);
     await expect(createWebhookConnector({ env: env({ TARGET_DEPLOY_WEBHOOK_URL: 'ftp://x/secret-path' }) }).deprovision(t)).rejects.toThrow(/TARGET_DEPLOY_WEBHOOK_URL must be an http/);
-    await expect(createWebhookConnector({ env: env() }).provision(target({ urlEnv: 'url' }))).rejects.toThrow(/misconfigured: settings\.urlEnv must be an environment variable name/);
+    await expect(createWebhookConnector({ env: env() }).provision(target({ urlEnv: 'url' }))).rejects.toThrow(/misconfigured: settings\.urlEnv must be an environment variable name starting with TARGET_/);
+    // Timebox's own configuration is never a webhook's URL or secret: refused before the variable is read.
+    const own = createWebhookConnector({ env: env({ AUTH_SECRET: 'a'.repeat(32) }) });
+    await expect(own.provision(target({ ...settings, secretEnv: 'AUTH_SECRET' }))).rejects.toThrow(/settings\.secretEnv must be an environment variable name starting with TARGET_/);
     await expect(createWebhookConnector({ env: env() }).provision(target({ ...settings, timeoutMs: 5 }))).rejects.toThrow('settings.timeoutMs must be at least 100');
   });
 

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { ConnectorError } from '../kit/connector-error';
+import { targetEnvName } from '../kit/env-name';
 import { parseSettings, settingsPath } from '../kit/parse-settings';
 import type { GrantTarget } from '../types';
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 const MIN_SECRET_LENGTH = 16;
 
-const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as TARGET_DEPLOY_WEBHOOK_URL');
 
 /** resource.settings of a `webhook` resource. The URL and the signing secret are secrets: only their env var names live here. */
 export const webhookSettingsSchema = z.object({
-  urlEnv: envName,
-  secretEnv: envName,
+  urlEnv: targetEnvName,
+  secretEnv: targetEnvName,
   timeoutMs: z.number().int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').optional(),
 });
 

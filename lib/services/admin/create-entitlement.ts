@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { entitlementView, type AdminEntitlementView, type WithWarnings } from './admin-views';
 import { parseAdminInput } from './guard';
+import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { policyData } from './policy-data';
 import { policyWarnings } from './policy-warnings';
@@ -17,6 +18,7 @@ import { authorize } from '@/lib/services/authorize';
 export async function createEntitlement(deps: ServiceDeps, ctx: ActorContext, input: CreateEntitlementInput): Promise<WithWarnings & { entitlement: AdminEntitlementView }> {
   authorize(ctx, 'portal.admin');
   const { resourceId, policy, ...data } = parseAdminInput(createEntitlementInput, input);
+  refuseForeignEnvSettings(data.settings);
   const settings = data.settings as Prisma.InputJsonObject;
   const rules = policyData(policy);
   const taken = () => new AppError('conflict', `This resource already has a role "${data.role}" (archived roles keep their name).`, { field: 'role' });

@@ -134,6 +134,7 @@ describe('upsertPolicy', () => {
 
   it.each([
     [{ ticketPattern: '*oops' }, 'ticketPattern'],
+    [{ ticketPattern: '^OPS-(?=[0-9])' }, 'ticketPattern'],
     [{ autoApproveGroups: ['engineering'], autoApproveMaxMinutes: 120, maxDurationMinutes: 60 }, 'autoApproveMaxMinutes'],
     [{ requiredApprovals: 0 }, 'requiredApprovals'],
   ])('refuses %j as unprocessable on %s and keeps the old policy', async (patch, field) => {

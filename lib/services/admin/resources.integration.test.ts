@@ -19,9 +19,9 @@ describe('createResource', () => {
   it('creates the resource and leaves exactly one audit event with its fields', async () => {
     const carol = await f.ctxOf('carol@example.com');
     const before = await f.auditCount();
-    const created = await createResource(f.deps, carol, { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'PROD_DB_PASSWORD' } });
+    const created = await createResource(f.deps, carol, { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
 
-    expect(created).toMatchObject({ slug: 'prod-db', kind: 'postgres', archivedAt: null, entitlements: [], settings: { host: 'db.internal', passwordEnv: 'PROD_DB_PASSWORD' } });
+    expect(created).toMatchObject({ slug: 'prod-db', kind: 'postgres', archivedAt: null, entitlements: [], settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
     expect(await f.database.db.resource.findUnique({ where: { slug: 'prod-db' } })).toMatchObject({ name: 'Production DB' });
     expect(await f.auditCount()).toBe(before + 1);
     expect(await lastEvent()).toMatchObject({
@@ -29,7 +29,7 @@ describe('createResource', () => {
       actorId: carol.actor.id,
       actorLabel: 'carol@example.com',
       resourceId: created.id,
-      data: { before: null, after: { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'PROD_DB_PASSWORD' } } },
+      data: { before: null, after: { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } } },
     });
   });
 
@@ -61,6 +61,9 @@ describe('createResource', () => {
     [{ settings: { connection: { apiKey: 'sk_live_abc' } } }, 'settings'],
     [{ settings: { defaultAdminUrl: 'postgresql://admin:s3cret@db.internal/app' } }, 'settings'],
     [{ settings: '{"host": ' }, 'settings'],
+    // Timebox's own configuration is never a target's: only TARGET_ variables may be named.
+    [{ settings: { adminUrlEnv: 'DATABASE_URL' } }, 'settings'],
+    [{ settings: { urlEnv: 'TARGET_HOOK_URL', secretEnv: 'AUTH_SECRET' } }, 'settings'],
   ])('refuses %j as unprocessable on %s', async (patch, field) => {
     const carol = await f.ctxOf('carol@example.com');
     const input = { slug: 'new-thing', name: 'New thing', description: '', kind: 'portal', settings: {}, ...patch };
@@ -75,7 +78,7 @@ describe('updateResource', () => {
     const carol = await f.ctxOf('carol@example.com');
     const { id } = await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } });
     const before = await f.auditCount();
-    const updated = await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', description: 'Main database', settings: { passwordEnv: 'PROD_DB_PASSWORD', host: 'db2.internal' } });
+    const updated = await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', description: 'Main database', settings: { passwordEnv: 'TARGET_PROD_DB_PASSWORD', host: 'db2.internal' } });
 
     expect(updated).toMatchObject({ name: 'Production database', settings: { host: 'db2.internal' } });
     expect(await f.auditCount()).toBe(before + 1);
@@ -84,8 +87,8 @@ describe('updateResource', () => {
       resourceId: id,
       data: {
         slug: 'prod-db',
-        before: { name: 'Production DB', settings: { host: 'db.internal', passwordEnv: 'PROD_DB_PASSWORD' } },
-        after: { name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'PROD_DB_PASSWORD' } },
+        before: { name: 'Production DB', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } },
+        after: { name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } },
       },
     });
     // Unchanged fields (the description) are not recorded. (jsonb reorders keys, hence the sort.)
@@ -93,11 +96,19 @@ describe('updateResource', () => {
     expect(Object.keys(((await lastEvent()).data as { before: object }).before).sort()).toEqual(['name', 'settings']);
   });
 
+  it('refuses settings naming a variable outside TARGET_, with every such setting in one 422, and keeps the old ones', async () => {
+    const carol = await f.ctxOf('carol@example.com');
+    const id = (await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } })).id;
+    const error = await expectAppError(updateResource(f.deps, carol, { resourceId: id, settings: { adminUrlEnv: 'DATABASE_URL', hook: { secretEnv: 'CRON_SECRET' } } }), 'unprocessable', { field: 'settings' });
+    expect(error.message).toMatch(/^"adminUrlEnv" must be an environment variable name starting with TARGET_.*; "hook.secretEnv" must be/);
+    expect((await f.database.db.resource.findUniqueOrThrow({ where: { id } })).settings).toEqual({ host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' });
+  });
+
   it('writes nothing when nothing changes', async () => {
     const carol = await f.ctxOf('carol@example.com');
     const { id } = await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } });
     const before = await f.auditCount();
-    await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'PROD_DB_PASSWORD' } });
+    await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
     expect(await f.auditCount()).toBe(before);
   });
 

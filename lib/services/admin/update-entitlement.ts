@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps';
 import type { AdminEntitlementView } from './admin-views';
 import { changedFields } from './diff';
 import { parseAdminInput } from './guard';
+import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { loadEntitlementForUpdate, refuseArchived } from './load-for-update';
 import { getEntitlement } from './queries';
 import { authorize } from '@/lib/services/authorize';
@@ -15,6 +16,7 @@ import { authorize } from '@/lib/services/authorize';
 export async function updateEntitlement(deps: ServiceDeps, ctx: ActorContext, input: UpdateEntitlementInput): Promise<AdminEntitlementView> {
   authorize(ctx, 'portal.admin');
   const { entitlementId, ...next } = parseAdminInput(updateEntitlementInput, input);
+  refuseForeignEnvSettings(next.settings);
 
   await deps.db.$transaction(async (tx) => {
     const current = await loadEntitlementForUpdate(tx, entitlementId);

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps';
 import type { AdminResourceView } from './admin-views';
 import { changedFields } from './diff';
 import { parseAdminInput } from './guard';
+import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { getResource } from './queries';
 import { authorize } from '@/lib/services/authorize';
@@ -15,6 +16,7 @@ import { authorize } from '@/lib/services/authorize';
 export async function updateResource(deps: ServiceDeps, ctx: ActorContext, input: UpdateResourceInput): Promise<AdminResourceView> {
   authorize(ctx, 'portal.admin');
   const { resourceId, ...next } = parseAdminInput(updateResourceInput, input);
+  refuseForeignEnvSettings(next.settings);
 
   await deps.db.$transaction(async (tx) => {
     const current = await loadResourceForUpdate(tx, resourceId);

@@ -170,10 +170,10 @@ describe('the review afterwards', () => {
   it('shows an unreviewed grant as overdue after 72 hours on the queue, the metrics and /api/health', async () => {
     const r = await breakGlass('erin@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: why });
     const grantId = r.grant!.id;
-    expect((await checkHealth(database.db, 3_000, clock.now())).warnings ?? []).not.toContainEqual(expect.stringMatching(/break-glass/));
+    expect((await checkHealth(database.db, 3_000, { now: clock.now() })).warnings ?? []).not.toContainEqual(expect.stringMatching(/break-glass/));
     clock.advance(minutes(72 * 60) + minutes(1));
     expect((await listReviewQueue(deps, await as('bob@example.com'))).find((i) => i.grant.id === grantId)).toMatchObject({ overdue: true });
-    const health = await checkHealth(database.db, 3_000, clock.now());
+    const health = await checkHealth(database.db, 3_000, { now: clock.now() });
     expect(health).toMatchObject({ status: 'ok', database: 'ok' });
     expect(health.warnings).toContainEqual(expect.stringMatching(/break-glass grant\(s\) unreviewed for more than 72 hours/));
     const metrics = await getAuditMetrics(deps, await as('dave@example.com'));
