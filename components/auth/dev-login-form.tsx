@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { InlineError } from '@/components/ui/form-error';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/http/server-action';
 
@@ -22,7 +23,8 @@ export function DevLoginForm({ callbackUrl, demoEmails }: { callbackUrl: string;
   const errorId = useId();
   const signingIn = useFormAction((address: string) => signInAs(address, callbackUrl), {
     onSuccess: () => {
-      router.replace(callbackUrl);
+      // The prop is already checked on the server; checked again here because this is where the browser goes.
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
     },
   });

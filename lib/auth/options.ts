@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
@@ -67,6 +68,12 @@ export function getAuthOptions(): AuthOptions {
       debug: () => {},
     },
     callbacks: {
+      // next-auth's default accepts any `${baseUrl}${url}` for a relative url, so `/\t/evil.example`
+      // reached it intact; every return address goes through the one same-origin check instead.
+      redirect({ url, baseUrl }) {
+        const relative = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${safeCallbackPath(relative)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
         const email = typeof profile?.email === 'string' ? profile.email : '';
