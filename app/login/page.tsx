@@ -50,7 +50,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           ) : null}
           {!config.oidc && !config.devLogin ? (
             <p role="alert" className="text-sm text-red-800">
-              No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.
+              No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or AUTH_DEV_LOGIN=true for the demo users).
             </p>
           ) : null}
         </div>

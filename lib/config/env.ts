@@ -5,6 +5,17 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
 
+// Dev sign-in needs a second, explicit word before it is served beyond this machine.
+const devLoginFlag = z
+  .enum(['true', 'false', '1', '0', 'i-understand'], { message: 'must be true, false or i-understand' })
+  .transform((v) => (v === 'i-understand' ? ('exposed' as const) : v === 'true' || v === '1'));
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach a server listening there. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || /^::ffff:127(?:\.\d{1,3}){3}$/.test(h);
+}
+
 const postgresUrl = z
   .string()
   .trim()
@@ -29,7 +40,7 @@ export const envSchema = z.object({
   TIMEBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
-  AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, devLoginFlag.optional()),
   OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ message: 'must be the issuer URL' }).optional()),
   OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -77,8 +88,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(missing, 'is required when any OIDC_* variable is set');
   }
 
-  // Dev sign-in is for the embedded demo. On a production database it stays off unless asked for.
-  const devLogin = raw.AUTH_DEV_LOGIN ?? !(raw.NODE_ENV === 'production' && !embedded);
+  // Dev sign-in makes anyone who can reach the server any seeded user, admin included. In production it is
+  // off unless asked for, whatever the database; served beyond loopback it needs `i-understand`.
+  const devLogin = raw.AUTH_DEV_LOGIN === undefined ? raw.NODE_ENV !== 'production' : raw.AUTH_DEV_LOGIN !== false;
+  if (devLogin && !isLoopbackHost(raw.TIMEBOX_LISTEN_HOST) && raw.AUTH_DEV_LOGIN !== 'exposed') {
+    throw new ConfigError(
+      'AUTH_DEV_LOGIN',
+      `is on while TIMEBOX_LISTEN_HOST=${raw.TIMEBOX_LISTEN_HOST} is reachable from other machines: anyone there could sign in as any demo user, admin included. Set AUTH_DEV_LOGIN=false (and configure OIDC), listen on 127.0.0.1, or set AUTH_DEV_LOGIN=i-understand`,
+    );
+  }
 
   if (!embedded && !raw.AUTH_SECRET) {
     throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -hex 32`)');
