@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import type { ActorContext } from '@/lib/domain/context';
 import type { Actor } from '@/lib/domain/permissions';
-import type { TokenScope } from '@/lib/domain/scopes';
+import { scopesInclude, type TokenScope } from '@/lib/domain/scopes';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
@@ -61,6 +61,6 @@ export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: Re
   if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
   const identity = await authenticateToken(deps, secret);
   if (!identity) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
-  if (!identity.token.scopes.includes(scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
+  if (!scopesInclude(identity.token.scopes, scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
   return actorContext(identity.actor, 'api', meta, identity.token);
 }
