@@ -16,6 +16,7 @@ const errorMessages: Record<string, string> = {
   OAuthCallback: 'The identity provider could not complete the sign-in. Try again.',
   AccessDenied: 'You are not allowed to sign in.',
   SessionRequired: 'Please sign in to continue.',
+  RateLimited: 'Too many failed sign-ins from your address. Try again in a few minutes.',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -13,6 +13,7 @@ import type { ActionResult } from '@/lib/http/server-action';
 async function signInAs(email: string, callbackUrl: string): Promise<ActionResult<null>> {
   if (!email) return { ok: false, error: { code: 'bad_request', message: 'Enter the e-mail address of a demo user.' } };
   const result = await signIn('dev-login', { email, callbackUrl, redirect: false });
+  if (result?.error === 'RateLimited') return { ok: false, error: { code: 'rate_limited', message: 'Too many failed sign-ins from your address. Try again in a few minutes.' } };
   if (!result || result.error) return { ok: false, error: { code: 'unauthenticated', message: 'No demo user has that e-mail address.' } };
   return { ok: true, data: null };
 }

@@ -4,6 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
+import { addressKey, rateLimitsFor } from '@/lib/http/rate-limit';
+import { clientIp } from '@/lib/http/client-address';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
@@ -39,11 +41,18 @@ function devLoginProvider(): Provider {
     id: 'dev-login',
     name: 'Demo sign-in',
     credentials: { email: { label: 'Email', type: 'email' } },
-    async authorize(credentials) {
+    async authorize(credentials, req) {
+      const db = await getDb();
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req?.headers ?? {})) if (typeof value === 'string') headers.set(name, value);
+      const ip = clientIp(headers);
       const parsed = devLoginInput.safeParse({ email: credentials?.email?.trim() });
-      if (!parsed.success) return null;
-      const user = await findDevLoginUser(await getDb(), parsed.data.email);
-      return user ? { id: user.id, email: user.email, name: user.name } : null;
+      const user = parsed.success ? await findDevLoginUser(db, parsed.data.email) : null;
+      if (user) return { id: user.id, email: user.email, name: user.name };
+      // Each failure counts against the address (the route refuses it with 429 once over the limit); the
+      // answer is the same whether or not a user with that e-mail exists outside the demo set.
+      await rateLimitsFor(db).hit('signInFailure', addressKey(ip), { ip, userAgent: headers.get('user-agent') });
+      return null;
     },
   });
 }

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1');
+import { compileTrustedProxies } from '@/lib/http/client-ip';
 
 // Dev sign-in needs a second, explicit word before it is served beyond this machine.
 const devLoginFlag = z
@@ -51,6 +48,20 @@ export const envSchema = z.object({
   TIMEBOX_RECONCILE: z.preprocess(emptyAsUndefined, z.enum(['report', 'remove'], { message: 'must be report or remove' }).default('report')),
   TIMEBOX_SSH_CA_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  TIMEBOX_TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          compileTrustedProxies(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
+      .optional(),
+  ),
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 

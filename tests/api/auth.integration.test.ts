@@ -44,8 +44,9 @@ describe('authentication', () => {
   });
 
   it('accepts the scheme in any case, records lastUsedAt, the client address and user agent', async () => {
+    // The socket peer is recorded; the X-Forwarded-For the client forged is not (no proxy is trusted).
     const res = await call(api.createRequest.handler, '/api/v1/requests', {
-      headers: { authorization: `bearer ${alice}`, 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'deploy-bot/1.0' },
+      headers: { authorization: `bearer ${alice}`, 'x-timebox-peer-address': '203.0.113.7', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'deploy-bot/1.0' },
       body: { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'pipeline' },
     });
     expect(res.status).toBe(201);
