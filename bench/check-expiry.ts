@@ -31,7 +31,7 @@ export async function runCheckExpiryBench(ctx: BenchContext): Promise<void> {
       const user = await database.db.user.findUniqueOrThrow({ where: { email } });
       return { actor: (await loadActor(database.db, user.id))!, via: 'api' as const };
     };
-    const { secret } = await createApiToken(deps, await actorOf('carol@example.com'), { name: 'bench', scopes: ['check'] });
+    const { secret } = await createApiToken(deps, await actorOf('carol@example.com'), { name: 'bench', scopes: ['check_any'] });
     const sweeper = (async () => {
       while (sweeping) {
         await sweep(deps).catch(() => {});

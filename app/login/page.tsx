@@ -16,6 +16,7 @@ const errorMessages: Record<string, string> = {
   OAuthCallback: 'The identity provider could not complete the sign-in. Try again.',
   AccessDenied: 'You are not allowed to sign in.',
   SessionRequired: 'Please sign in to continue.',
+  RateLimited: 'Too many failed sign-ins from your address. Try again in a few minutes.',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -50,7 +51,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           ) : null}
           {!config.oidc && !config.devLogin ? (
             <p role="alert" className="text-sm text-red-800">
-              No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.
+              No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or AUTH_DEV_LOGIN=true for the demo users).
             </p>
           ) : null}
         </div>

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { InlineError } from '@/components/ui/form-error';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/http/server-action';
 
@@ -12,6 +13,7 @@ import type { ActionResult } from '@/lib/http/server-action';
 async function signInAs(email: string, callbackUrl: string): Promise<ActionResult<null>> {
   if (!email) return { ok: false, error: { code: 'bad_request', message: 'Enter the e-mail address of a demo user.' } };
   const result = await signIn('dev-login', { email, callbackUrl, redirect: false });
+  if (result?.error === 'RateLimited') return { ok: false, error: { code: 'rate_limited', message: 'Too many failed sign-ins from your address. Try again in a few minutes.' } };
   if (!result || result.error) return { ok: false, error: { code: 'unauthenticated', message: 'No demo user has that e-mail address.' } };
   return { ok: true, data: null };
 }
@@ -22,7 +24,8 @@ export function DevLoginForm({ callbackUrl, demoEmails }: { callbackUrl: string;
   const errorId = useId();
   const signingIn = useFormAction((address: string) => signInAs(address, callbackUrl), {
     onSuccess: () => {
-      router.replace(callbackUrl);
+      // The prop is already checked on the server; checked again here because this is where the browser goes.
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
     },
   });

@@ -52,7 +52,9 @@ describe('cursors', () => {
   });
 
   it('refuses anything the server did not give out, naming the field', () => {
-    for (const bad of ['', 'abc', Buffer.from('x12').toString('base64url'), Buffer.from('o-1').toString('base64url'), 'a'.repeat(60)]) {
+    const huge = (text: string) => Buffer.from(text).toString('base64url');
+    expect(decodeCursor(huge('o9223372036854775807')).seq).toBe(9223372036854775807n);
+    for (const bad of [huge('o9223372036854775808'), huge('n9999999999999999999'), '', 'abc', Buffer.from('x12').toString('base64url'), Buffer.from('o-1').toString('base64url'), 'a'.repeat(60)]) {
       expect(() => decodeCursor(bad)).toThrow(AppError);
     }
     try {

@@ -21,6 +21,9 @@ export interface AuditPage {
   prevCursor: string | null;
 }
 
+/** The largest value of the `seq` column (PostgreSQL bigint). */
+const MAX_SEQ = 9_223_372_036_854_775_807n;
+
 /** Opaque to clients: base64url of the direction and the seq to continue from. */
 export function encodeCursor(direction: CursorDirection, seq: bigint): string {
   return Buffer.from(`${direction === 'older' ? 'o' : 'n'}${seq}`, 'utf8').toString('base64url');
@@ -29,8 +32,10 @@ export function encodeCursor(direction: CursorDirection, seq: bigint): string {
 export function decodeCursor(cursor: string): { direction: CursorDirection; seq: bigint } {
   const text = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = /^([on])(\d{1,19})$/.exec(text);
-  if (!match) throw new AppError('bad_request', 'cursor: not a cursor this server gave out.', { field: 'cursor' });
-  return { direction: match[1] === 'o' ? 'older' : 'newer', seq: BigInt(match[2]!) };
+  // 19 digits can still pass bigint's range: PostgreSQL would answer 22003 (a 500), so bound it here.
+  const seq = match ? BigInt(match[2]!) : -1n;
+  if (!match || seq > MAX_SEQ) throw new AppError('bad_request', 'cursor: not a cursor this server gave out.', { field: 'cursor' });
+  return { direction: match[1] === 'o' ? 'older' : 'newer', seq };
 }
 
 function fetchRows(db: Db, where: Prisma.Sql, seqBound: { lt: bigint } | { gt: bigint } | null, order: 'asc' | 'desc', take: number) {

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
 import { endSessionOnSignOut, sessionVersionOf } from '@/lib/services/identity/sessions';
+import { addressKey, rateLimitsFor } from '@/lib/http/rate-limit';
+import { clientIp } from '@/lib/http/client-address';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
@@ -39,11 +42,18 @@ function devLoginProvider(): Provider {
     id: 'dev-login',
     name: 'Demo sign-in',
     credentials: { email: { label: 'Email', type: 'email' } },
-    async authorize(credentials) {
+    async authorize(credentials, req) {
+      const db = await getDb();
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req?.headers ?? {})) if (typeof value === 'string') headers.set(name, value);
+      const ip = clientIp(headers);
       const parsed = devLoginInput.safeParse({ email: credentials?.email?.trim() });
-      if (!parsed.success) return null;
-      const user = await findDevLoginUser(await getDb(), parsed.data.email);
-      return user ? { id: user.id, email: user.email, name: user.name } : null;
+      const user = parsed.success ? await findDevLoginUser(db, parsed.data.email) : null;
+      if (user) return { id: user.id, email: user.email, name: user.name };
+      // Each failure counts against the address (the route refuses it with 429 once over the limit); the
+      // answer is the same whether or not a user with that e-mail exists outside the demo set.
+      await rateLimitsFor(db).hit('signInFailure', addressKey(ip), { ip, userAgent: headers.get('user-agent') });
+      return null;
     },
   });
 }
@@ -70,6 +80,12 @@ export function getAuthOptions(): AuthOptions {
       debug: () => {},
     },
     callbacks: {
+      // next-auth's default accepts any `${baseUrl}${url}` for a relative url, so `/\t/evil.example`
+      // reached it intact; every return address goes through the one same-origin check instead.
+      redirect({ url, baseUrl }) {
+        const relative = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${safeCallbackPath(relative)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
         const email = typeof profile?.email === 'string' ? profile.email : '';

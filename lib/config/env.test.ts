@@ -44,6 +44,25 @@ describe('parseConfig', () => {
     expect(errorOf({ DATABASE_URL: 'postgresql://u@localhost:5432/db' }).variable).toBe('AUTH_SECRET');
   });
 
+  it('turns dev sign-in off in production on the embedded database too, unless asked', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).devLogin).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'development' }).devLogin).toBe(true);
+  });
+
+  it('refuses dev sign-in on a non-loopback listen address unless told twice', () => {
+    for (const TIMEBOX_LISTEN_HOST of ['0.0.0.0', '::', '10.1.2.3', 'portal.internal']) {
+      expect(errorOf({ TIMEBOX_LISTEN_HOST }).variable).toBe('AUTH_DEV_LOGIN');
+      expect(errorOf({ TIMEBOX_LISTEN_HOST, NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true' }).message).toMatch(/i-understand/);
+      expect(parseConfig({ TIMEBOX_LISTEN_HOST, AUTH_DEV_LOGIN: 'i-understand' }).devLogin).toBe(true);
+      expect(parseConfig({ TIMEBOX_LISTEN_HOST, AUTH_DEV_LOGIN: 'false' }).devLogin).toBe(false);
+      expect(parseConfig({ TIMEBOX_LISTEN_HOST, NODE_ENV: 'production' }).devLogin).toBe(false);
+    }
+    for (const TIMEBOX_LISTEN_HOST of ['127.0.0.1', '127.0.1.1', '::1', '[::1]', 'localhost']) {
+      expect(parseConfig({ TIMEBOX_LISTEN_HOST }).devLogin).toBe(true);
+    }
+  });
+
   it('turns dev sign-in off in production on a real database unless asked', () => {
     const base = { DATABASE_URL: 'postgresql://u@localhost/db', AUTH_SECRET: secret, NODE_ENV: 'production' };
     expect(parseConfig(base).devLogin).toBe(false);

@@ -1,9 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { compileTrustedProxies } from '@/lib/http/client-ip';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1');
+// Dev sign-in needs a second, explicit word before it is served beyond this machine.
+const devLoginFlag = z
+  .enum(['true', 'false', '1', '0', 'i-understand'], { message: 'must be true, false or i-understand' })
+  .transform((v) => (v === 'i-understand' ? ('exposed' as const) : v === 'true' || v === '1'));
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach a server listening there. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || /^::ffff:127(?:\.\d{1,3}){3}$/.test(h);
+}
 
 const postgresUrl = z
   .string()
@@ -32,7 +40,7 @@ export const envSchema = z.object({
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
   AUTH_SESSION_MAX_AGE: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number of seconds').min(60, 'must be at least 60 seconds').max(30 * 24 * 3600, 'must be at most 30 days (2592000 seconds)').default(12 * 3600)),
-  AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, devLoginFlag.optional()),
   OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ message: 'must be the issuer URL' }).optional()),
   OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -43,6 +51,20 @@ export const envSchema = z.object({
   TIMEBOX_RECONCILE: z.preprocess(emptyAsUndefined, z.enum(['report', 'remove'], { message: 'must be report or remove' }).default('report')),
   TIMEBOX_SSH_CA_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  TIMEBOX_TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          compileTrustedProxies(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
+      .optional(),
+  ),
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   TIMEBOX_BREAK_GLASS_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3)),
   TIMEBOX_BREAK_GLASS_REVIEW_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of hours' }).int('must be a whole number').min(1, 'must be at least 1').max(8760, 'must be at most 8760').default(72)),
@@ -82,8 +104,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(missing, 'is required when any OIDC_* variable is set');
   }
 
-  // Dev sign-in is for the embedded demo. On a production database it stays off unless asked for.
-  const devLogin = raw.AUTH_DEV_LOGIN ?? !(raw.NODE_ENV === 'production' && !embedded);
+  // Dev sign-in makes anyone who can reach the server any seeded user, admin included. In production it is
+  // off unless asked for, whatever the database; served beyond loopback it needs `i-understand`.
+  const devLogin = raw.AUTH_DEV_LOGIN === undefined ? raw.NODE_ENV !== 'production' : raw.AUTH_DEV_LOGIN !== false;
+  if (devLogin && !isLoopbackHost(raw.TIMEBOX_LISTEN_HOST) && raw.AUTH_DEV_LOGIN !== 'exposed') {
+    throw new ConfigError(
+      'AUTH_DEV_LOGIN',
+      `is on while TIMEBOX_LISTEN_HOST=${raw.TIMEBOX_LISTEN_HOST} is reachable from other machines: anyone there could sign in as any demo user, admin included. Set AUTH_DEV_LOGIN=false (and configure OIDC), listen on 127.0.0.1, or set AUTH_DEV_LOGIN=i-understand`,
+    );
+  }
 
   if (embedded && raw.DATABASE_MIGRATION_URL) {
     throw new ConfigError('DATABASE_MIGRATION_URL', 'is set without DATABASE_URL: the embedded database has no separate roles (set both, or neither)');

@@ -87,6 +87,8 @@ export type AuditEventData = {
     receivedAt: Iso;
   };
   'audit.exported': { format: string; filters: Json };
+  /** A rate limit started refusing a client: written once per block, not per refused attempt. */
+  'security.rate_limited': { limiter: string; attempts: number; windowSeconds: number; blockedForSeconds: number };
 };
 
 export type AuditAction = keyof AuditEventData;
@@ -144,6 +146,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'reconcile.completed': 'reconciliation run',
   'activity.reported': 'activity reported by a target',
   'audit.exported': 'audit trail exported',
+  'security.rate_limited': 'repeated failures: a client was rate-limited',
 };
 
 export const auditActions = Object.keys(auditActionDescriptions) as AuditAction[];

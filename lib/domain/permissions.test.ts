@@ -67,6 +67,16 @@ describe('grantableScopes', () => {
     expect(grantableScopes(actor('member', true))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('member'))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('auditor'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit']);
-    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit', 'activity']);
+    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'check_any', 'audit', 'activity']);
+  });
+
+  it('lets only admins check anyone else, and only through check_any on a token', () => {
+    for (const role of ['member', 'auditor'] as const) {
+      expect(can(actor(role, true), 'access.check_any')).toBe(false);
+      expect(grantableScopes(actor(role, true))).not.toContain('check_any');
+    }
+    expect(can(viaToken(actor('admin'), ['check']), 'access.check_any')).toBe(false);
+    expect(can(viaToken(actor('admin'), ['check_any']), 'access.check_any')).toBe(true);
+    expect(can(viaToken(actor('member'), ['check_any']), 'access.check_any')).toBe(false);
   });
 });

@@ -19,7 +19,8 @@ export const permissionDescriptions = {
   'grants.read_all': 'read everyone’s grants',
   'grants.manage': 'extend and revoke your grants, and fetch their credentials',
   'grants.revoke_any': 'revoke anyone’s grant',
-  'access.check': 'ask whether a user holds a role right now',
+  'access.check': 'ask whether you hold a role right now',
+  'access.check_any': 'ask whether anyone holds a role right now (for target systems)',
   'audit.read': 'read and export the audit trail',
   'activity.report': 'write what a principal did on a target into the trail',
   'portal.admin': 'manage resources, roles, policies and reconciliation',
@@ -32,6 +33,7 @@ const roleRefusals: Partial<Record<Permission, string>> = {
   'audit.read': 'Only auditors and admins can read the audit trail.',
   'activity.report': 'Only admins can report activity.',
   'portal.admin': 'Only Timebox administrators can manage resources, roles, policies and reconciliation.',
+  'access.check_any': 'Only a token with the "check_any" scope, given by an admin, can check someone else’s access.',
 };
 
 const memberPermissions: readonly Permission[] = ['requests.create', 'requests.read', 'approvals.read', 'approvals.decide', 'grants.read', 'grants.manage', 'access.check'];
@@ -40,7 +42,9 @@ const auditorPermissions: readonly Permission[] = [...memberPermissions, 'reques
 export const permissionsByRole: Readonly<Record<PortalRole, readonly Permission[]>> = {
   member: memberPermissions,
   auditor: auditorPermissions,
-  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin'],
+  // Checking others reveals who holds what right now, with the grant id: a target system's service account
+  // needs it, a colleague does not. Only admins hold it, so only admins can put it on a token.
+  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin', 'access.check_any'],
 };
 
 /** Being in an approver group of a live policy is a role of its own: it brings the inbox. */
@@ -52,6 +56,7 @@ export const permissionsByScope: Readonly<Record<TokenScope, readonly Permission
   approvals: ['approvals.read', 'approvals.decide'],
   grants: ['grants.read', 'grants.read_all', 'grants.manage', 'grants.revoke_any'],
   check: ['access.check'],
+  check_any: ['access.check_any'],
   audit: ['audit.read'],
   activity: ['activity.report'],
 };

@@ -18,6 +18,6 @@ export function tagged(response: Response, requestId: string): Response {
 
 /** Any thrown value as its JSON error reply (an unexpected one is logged with the trace first). */
 export function errorReply(error: unknown, trace: ErrorTrace, extra: (status: number) => Record<string, string> = () => ({})): Response {
-  const { status, body } = toErrorBody(error, trace);
-  return jsonReply(status, body, trace.requestId, extra(status));
+  const { status, body, headers } = toErrorBody(error, trace);
+  return jsonReply(status, body, trace.requestId, { ...headers, ...extra(status) });
 }

@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import type { ActorContext } from '@/lib/domain/context';
 import type { Actor } from '@/lib/domain/permissions';
-import type { TokenScope } from '@/lib/domain/scopes';
+import { scopesInclude, type TokenScope } from '@/lib/domain/scopes';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
 import { bearerCredential } from './api-auth';
+import { clientIp } from './client-address';
+import { addressKey, rateLimitsFor } from './rate-limit';
 
 // The one place that turns an incoming request into "who is acting, from where": every wrapper
 // (server actions, /api/v1, /api/portal, cron, page preludes) builds its ActorContext here, so the
@@ -20,14 +22,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-/**
- * The client's address: the first hop of X-Forwarded-For (set by the proxy in front of us), else unknown.
- * Parsed here and nowhere else (trusting only known proxies is a later change, and belongs here too).
- */
-export function clientIp(headers: Headers): string | null {
-  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return first ? first.slice(0, 100) : null;
-}
+export { clientIp };
 
 // A proxy or client may send its own id so its logs and ours line up; anything odd-looking (too long,
 // spaces, quotes that could forge log or header content) is replaced by our own.
@@ -59,8 +54,15 @@ export async function sessionContext(meta: RequestMeta): Promise<ActorContext> {
 export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope): Promise<ActorContext> {
   const secret = bearerCredential(headers);
   if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
+  // An address that sent too many bad tokens is refused (429) before the token is even looked up.
+  const limits = rateLimitsFor(deps.db);
+  const address = addressKey(meta.ip);
+  await limits.assertAllowed('badToken', address);
   const identity = await authenticateToken(deps, secret);
-  if (!identity) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
-  if (!identity.token.scopes.includes(scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
+  if (!identity) {
+    await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent });
+    throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
+  }
+  if (!scopesInclude(identity.token.scopes, scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
   return actorContext(identity.actor, 'api', meta, identity.token);
 }

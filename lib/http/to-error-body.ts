@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActorContext } from '@/lib/domain/context';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '@/lib/db/outage';
 import { isAppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/field-errors';
 import { log } from '@/lib/log';
@@ -23,7 +24,7 @@ export interface ErrorTrace {
  * anything else is logged in full with the route, actor and request id, and answered with a generic
  * 500 that carries the request id — the one thing a user can quote to find the log line.
  */
-export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number; body: ErrorBody } {
+export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (error instanceof HttpError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof z.ZodError) {
     const fields = fieldErrorsOf(error);
@@ -32,9 +33,22 @@ export function toErrorBody(error: unknown, trace: ErrorTrace): { status: number
   }
   if (isAppError(error)) {
     const fields = fieldsOf(error.details, error.message);
-    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } } };
+    // 429 and 503 say when to come back (lib/http/rate-limit.ts sets retryAfterSeconds).
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers = typeof retryAfter === 'number' ? { 'Retry-After': String(Math.max(1, Math.ceil(retryAfter))) } : undefined;
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } }, ...(headers ? { headers } : {}) };
   }
   const { ctx } = trace;
+  // A database outage is not a bug: the client is told to come back (503 + Retry-After), and the log
+  // line is a warning without the driver's stack.
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ route: trace.route, requestId: trace.requestId, code: (error as { code?: unknown }).code ?? null }, 'database unavailable');
+    return {
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'The database is not reachable right now. Try again shortly.', requestId: trace.requestId } },
+      headers: { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS) },
+    };
+  }
   log.error(
     { err: error, route: trace.route, requestId: trace.requestId, actorId: ctx?.actor.id ?? null, actorEmail: ctx?.actor.email ?? null, via: ctx?.via ?? null, tokenId: ctx?.token?.id ?? null },
     'unexpected error',

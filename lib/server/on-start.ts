@@ -7,8 +7,8 @@ import { startInternalScheduler } from './scheduler';
 /** Runs once when the Next.js server process starts (instrumentation.ts). */
 export function onServerStart(): void {
   const config = getConfig();
-  if (config.devLogin && config.NODE_ENV === 'production' && !config.embedded) {
-    log.warn('AUTH_DEV_LOGIN is on with a production database: anyone can sign in as a seeded user by e-mail alone');
+  if (config.devLogin && config.NODE_ENV === 'production') {
+    log.warn({ listenHost: config.TIMEBOX_LISTEN_HOST }, 'AUTH_DEV_LOGIN is on in production: anyone who reaches the server can sign in as a seeded user by e-mail alone');
   }
   if (!config.embedded) warnAboutAuditPrivileges();
   startInternalScheduler();

@@ -144,6 +144,14 @@ describe('filters and keyset pages', () => {
     expect(top.prevCursor).toBeNull();
   });
 
+  it('answers 400 naming the cursor when it decodes to a seq past bigint (was a 500, PostgreSQL 22003)', async () => {
+    for (const text of ['o9999999999999999999', 'n9223372036854775808']) {
+      const res = await get(list, `/api/v1/audit?cursor=${Buffer.from(text).toString('base64url')}`, tokens.dave!);
+      expect(res.status).toBe(400);
+      expect(res.json.error.message).toMatch(/^cursor: /);
+    }
+  });
+
   it('filters by actor (e-mail or label), action, resource, request, grant, time and text', async () => {
     const count = async (query: string) => (await pageAll(query, 200)).length;
     expect(await count('actor=bob%40example.com&grantId=' + ids.grantB)).toBe(16);

@@ -44,8 +44,9 @@ describe('authentication', () => {
   });
 
   it('accepts the scheme in any case, records lastUsedAt, the client address and user agent', async () => {
+    // The socket peer is recorded; the X-Forwarded-For the client forged is not (no proxy is trusted).
     const res = await call(api.createRequest.handler, '/api/v1/requests', {
-      headers: { authorization: `bearer ${alice}`, 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'deploy-bot/1.0' },
+      headers: { authorization: `bearer ${alice}`, 'x-timebox-peer-address': '203.0.113.7', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'deploy-bot/1.0' },
       body: { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'pipeline' },
     });
     expect(res.status).toBe(201);
@@ -100,7 +101,7 @@ describe('scopes: a token without the endpoint’s scope gets 403 everywhere', (
   const endpoints = Object.entries(api) as [string, Endpoint][];
 
   it.each(endpoints)('%s', async (name, endpoint) => {
-    const others = allScopes.filter((s) => s !== endpoint.scope && s !== 'audit' && s !== 'activity');
+    const others = allScopes.filter((s) => s !== endpoint.scope && s !== 'audit' && s !== 'activity' && s !== 'check_any');
     const secret = await h.token('alice@example.com', others);
     const id = endpoint.path.includes('/grants/') ? ids.grant : ids.request;
     const { path, params } = at(endpoint, endpoint.hasId ? id : undefined);
@@ -119,6 +120,31 @@ describe('scopes: a token without the endpoint’s scope gets 403 everywhere', (
   it('the same calls succeed with the right scope (so the 403s above are about scope)', async () => {
     const secret = await h.token('alice@example.com', ['check']);
     const res = await call(api.check.handler, '/api/v1/access/check?user=alice%40example.com&resource=api-test-flags&role=admin', { token: secret });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ allowed: true, grantId: ids.grant });
+  });
+});
+
+describe("the check scope covers only the token's own user", () => {
+  const check = (secret: string, user: string) => call(api.check.handler, `/api/v1/access/check?user=${encodeURIComponent(user)}&resource=api-test-flags&role=admin`, { token: secret });
+
+  it('a member checks themselves, and is refused (not told) about a colleague', async () => {
+    const bob = await h.token('bob@example.com', ['check']);
+    expect((await check(bob, 'bob@example.com')).json).toEqual({ allowed: false, grantId: null, expiresAt: null });
+    const res = await check(bob, 'alice@example.com');
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('forbidden');
+    expect(JSON.stringify(res.json)).not.toContain(ids.grant);
+    // The same for an unknown e-mail: the refusal does not depend on who exists.
+    expect((await check(bob, 'nobody@example.com')).status).toBe(403);
+  });
+
+  it("a member cannot give a token check_any; an admin can, and an admin's plain check covers only themselves", async () => {
+    await expect(h.token('alice@example.com', ['check_any'])).rejects.toMatchObject({ code: 'forbidden' });
+    const adminCheck = await h.token('carol@example.com', ['check']);
+    expect((await check(adminCheck, 'alice@example.com')).status).toBe(403);
+    const service = await h.token('carol@example.com', ['check_any']);
+    const res = await check(service, 'alice@example.com');
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ allowed: true, grantId: ids.grant });
   });

@@ -235,6 +235,13 @@ describe.runIf(hasSshKeygen)('SSH: certificate, ca.pub and krl', () => {
   it('refuses bad keys (422 on publicKey), other users (404), the wrong scope (403)', async () => {
     const bad = await postCertificate(tokens.alice!, grantId, { publicKey: 'ssh-dss AAAAB3NzaC1kc3MAAACBAP' });
     expect(bad).toMatchObject({ status: 422, json: { error: { code: 'unprocessable', fields: { publicKey: expect.any(String) } } } });
+    // A pasted private key is a 422 on publicKey (it was a 503 "CA not available"), on any grant id.
+    const privateKey = fs.readFileSync(keyFile, 'utf8');
+    for (const id of [grantId, 'c0ffee00-0000-4000-8000-000000000000']) {
+      const pasted = await postCertificate(tokens.alice!, id, { publicKey: privateKey });
+      expect(pasted).toMatchObject({ status: 422, json: { error: { fields: { publicKey: expect.stringMatching(/private key/) } } } });
+      expect(JSON.stringify(pasted.json)).not.toContain(privateKey.split('\n')[1]!);
+    }
     expect((await postCertificate(tokens.alice!, grantId, {})).status).toBe(400);
     const publicKey = fs.readFileSync(`${keyFile}.pub`, 'utf8');
     expect((await postCertificate(tokens.erin!, grantId, { publicKey })).status).toBe(404);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   tokens.bob = await h.token('bob@example.com', ['requests', 'approvals', 'grants']);
   tokens.frank = await h.token('frank@example.com', ['approvals']);
   tokens.erin = await h.token('erin@example.com', ['requests', 'grants', 'approvals']);
-  tokens.checker = await h.token('carol@example.com', ['check']);
+  tokens.checker = await h.token('carol@example.com', ['check_any']);
 });
 afterAll(async () => h?.close());
 

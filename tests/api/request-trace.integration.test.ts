@@ -35,7 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('the client address and user agent reach the audit trail', () => {
   it('from a web form (server action)', async () => {
-    await browserSession('alice@example.com', { 'x-forwarded-for': '198.51.100.23, 10.0.0.2', 'user-agent': 'Firefox/140' });
+    await browserSession('alice@example.com', { 'x-timebox-peer-address': '198.51.100.23', 'user-agent': 'Firefox/140' });
     const result = await submitRequest({ resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'from the form' });
     if (!result.ok) throw new Error(`submitRequest failed: ${JSON.stringify(result.error)}`);
     const event = await h.database.db.auditEvent.findFirstOrThrow({ where: { action: 'request.created', requestId: result.data.id } });
@@ -46,7 +46,7 @@ describe('the client address and user agent reach the audit trail', () => {
     const token = await h.token('alice@example.com', ['requests']);
     const res = await call(api.createRequest.handler, '/api/v1/requests', {
       token,
-      headers: { 'x-forwarded-for': '203.0.113.50', 'user-agent': 'terraform/1.9' },
+      headers: { 'x-timebox-peer-address': '203.0.113.50', 'user-agent': 'terraform/1.9' },
       body: { resource: 'api-test-flags', role: 'admin', durationMinutes: 15 }, // alice's form request holds feature-flags
     });
     expect(res.status).toBe(201);
@@ -55,8 +55,8 @@ describe('the client address and user agent reach the audit trail', () => {
   });
 
   it("from the dashboard's export (session route)", async () => {
-    await browserSession('dave@example.com', { 'x-forwarded-for': '192.0.2.77', 'user-agent': 'Chrome/150' });
-    const response = await (portalExport.GET as Handler)(new Request('http://test/api/portal/audit/export?format=ndjson', { headers: { 'x-forwarded-for': '192.0.2.77', 'user-agent': 'Chrome/150' } }));
+    await browserSession('dave@example.com', { 'x-timebox-peer-address': '192.0.2.77', 'user-agent': 'Chrome/150' });
+    const response = await (portalExport.GET as Handler)(new Request('http://test/api/portal/audit/export?format=ndjson', { headers: { 'x-timebox-peer-address': '192.0.2.77', 'user-agent': 'Chrome/150' } }));
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(UUID);
     await response.body?.cancel();

@@ -28,8 +28,8 @@ export function parseUserPublicKey(input: string): UserPublicKey {
   const text = input.trim();
   if (text.length === 0) throw invalid('public key is empty');
   if (text.length > MAX_LINE) throw invalid('public key is too long');
-  if (/[\r\n]/.test(text)) throw invalid('paste exactly one public key line');
   if (text.includes('PRIVATE KEY')) throw invalid('that is a private key: paste the public key (the .pub file) instead');
+  if (/[\r\n]/.test(text)) throw invalid('paste exactly one public key line');
 
   const [type = '', base64 = ''] = text.split(/\s+/);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw invalid('public key must look like "ssh-ed25519 AAAA… comment"');

@@ -2,6 +2,7 @@ import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAudit } from '@/lib/audit/append';
 import { grantEventIds } from '@/lib/audit/event-ids';
 import { signsCertificates } from '@/lib/connectors/registry';
+import { parseUserPublicKey } from '@/lib/connectors/ssh/ssh-public-key';
 import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
@@ -20,6 +21,9 @@ export interface IssuedCertificateRecord {
  */
 export async function issueGrantCertificate(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; publicKey: string; remember?: boolean }) {
   authorize(ctx, 'grants.manage');
+  // The key's shape first, before any lookup: a pasted private key is a 422 on publicKey whatever state
+  // the grant or the CA is in (it was a 503 "CA not available"), and goes no further than this check.
+  parseUserPublicKey(input.publicKey);
   const { grant, target, connector } = await loadUsableOwnGrant(deps, ctx, input.grantId);
   if (!signsCertificates(connector)) throw new AppError('unprocessable', `Resources of kind ${target.resource.kind} do not use SSH certificates.`);
   let cert: Awaited<ReturnType<typeof connector.signCertificate>> & { keyId?: string; fingerprint?: string };

@@ -26,7 +26,7 @@ afterAll(async () => database?.close());
 
 const as = (email: string) => actorContext(database.db, email);
 const submit = async (email: string, input: Record<string, unknown>) => requestAccess(deps, await as(email), requestAccessInput.parse(input));
-const checker = () => as('carol@example.com').then((c) => ({ ...c, token: { id: 'check', scopes: ['check' as const] } }));
+const checker = () => as('carol@example.com').then((c) => ({ ...c, token: { id: 'check', scopes: ['check_any' as const] } }));
 const auditFor = (where: { requestId?: string; grantId?: string }) =>
   database.db.auditEvent.findMany({ where, orderBy: { seq: 'asc' } }).then((events) => events.map((e) => e.action));
 
