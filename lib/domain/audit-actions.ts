@@ -42,7 +42,7 @@ export type AuditEventData = {
   'review.approve': { comment: string | null };
   'review.deny': { comment: string | null };
 
-  'grant.created': { startsAt: Iso; expiresAt: Iso };
+  'grant.created': { startsAt: Iso; expiresAt: Iso; breakGlass?: true };
   'grant.activated': { expiresAt: Iso };
   'grant.break_glass_started': { resource: string; role: string; durationMinutes: number; justification: string; ticket: string | null; expiresAt: Iso };
   'grant.break_glass_reviewed': { outcome: 'justified' | 'not_justified'; reviewer: string; comment: string | null };
