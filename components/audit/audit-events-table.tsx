@@ -1,3 +1,4 @@
+import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import Link from 'next/link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { AuditEventView } from '@/lib/audit/view';
@@ -5,6 +6,9 @@ import { auditHref, type RawFilters } from './audit-query';
 import { eventSummary, shortId, statusChange, utcText } from './format';
 
 const linkClass = 'font-medium text-brand-700 underline decoration-brand-300 hover:decoration-brand-700';
+
+/** Break-glass's own events, and the request and grant events that carry its mark (`data.breakGlass`). */
+const isBreakGlassEvent = (e: { action: string; data?: Record<string, unknown> }) => e.action.includes('break_glass') || e.data?.breakGlass === true;
 
 /** The columns need the current filters (actor and action links narrow them), so they are built per page. */
 function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
@@ -31,9 +35,17 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
       header: 'Action',
       className: 'whitespace-nowrap',
       cell: (e) => (
-        <Link href={auditHref({ ...raw, action: e.action })} className="font-mono text-xs hover:underline" title={`Only ${e.action} events`}>
-          {e.action}
-        </Link>
+        <>
+          <Link href={auditHref({ ...raw, action: e.action })} className="font-mono text-xs hover:underline" title={`Only ${e.action} events`}>
+            {e.action}
+          </Link>
+          {isBreakGlassEvent(e) ? (
+            <>
+              {' '}
+              <BreakGlassBadge />
+            </>
+          ) : null}
+        </>
       ),
     },
     { header: 'Resource', className: 'whitespace-nowrap', cell: (e) => e.resource ?? (e.resourceId ? shortId(e.resourceId) : '') },

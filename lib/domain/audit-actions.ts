@@ -54,7 +54,7 @@ export type AuditEventData = {
   'review.deny': { comment: string | null };
   'review.voided': { reviewer: string; reason: 'user_disabled' };
 
-  'grant.created': { startsAt: Iso; expiresAt: Iso };
+  'grant.created': { startsAt: Iso; expiresAt: Iso; breakGlass?: true };
   'grant.activated': { expiresAt: Iso };
   'grant.break_glass_started': { resource: string; role: string; durationMinutes: number; justification: string; ticket: string | null; expiresAt: Iso };
   'grant.break_glass_reviewed': { outcome: 'justified' | 'not_justified'; reviewer: string; comment: string | null };

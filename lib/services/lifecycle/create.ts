@@ -36,7 +36,8 @@ export async function createGrant(tx: Tx, by: ActorContext, data: NewGrant & { s
     ...grantEventIds(grant),
     action: 'grant.created',
     statusTo: initialGrantStatus,
-    data: { startsAt: data.startsAt.toISOString(), expiresAt: data.expiresAt.toISOString() },
+    // Marked in the trail (and so in exports) from its first event: this grant was taken without approval.
+    data: { startsAt: data.startsAt.toISOString(), expiresAt: data.expiresAt.toISOString(), ...(data.needsReview ? { breakGlass: true as const } : {}) },
   });
   return grant;
 }
