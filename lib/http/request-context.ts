@@ -60,7 +60,9 @@ export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: Re
   await limits.assertAllowed('badToken', address);
   const identity = await authenticateToken(deps, secret);
   if (!identity) {
-    await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent });
+    // The failure that goes over the limit is already refused as such (and starts the block).
+    const counted = await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent });
+    if (counted.limited) throw new AppError('rate_limited', 'Too many bad API tokens from your address. Try again later.', { retryAfterSeconds: counted.retryAfterSeconds });
     throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
   }
   if (!scopesInclude(identity.token.scopes, scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
