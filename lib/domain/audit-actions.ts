@@ -40,6 +40,8 @@ export type AuditEventData = {
   'review.deny': { comment: string | null };
 
   'grant.created': { startsAt: Iso; expiresAt: Iso };
+  'grant.provisioning': { leaseUntil: Iso };
+  'grant.provisioning_resumed': { leaseUntil: Iso };
   'grant.activated': { expiresAt: Iso };
   'grant.failed': { reason: string };
   'grant.extended': { byMinutes: number; from: Iso; to: Iso };
@@ -95,6 +97,8 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'review.approve': 'one approver approved',
   'review.deny': 'one approver denied',
   'grant.created': 'grant created',
+  'grant.provisioning': 'access being set up in the target',
+  'grant.provisioning_resumed': 'setting up access again after an interrupted try',
   'grant.activated': 'grant started',
   'grant.failed': 'provisioning failed',
   'grant.extended': 'grant extended',
