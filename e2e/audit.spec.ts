@@ -77,7 +77,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   await expect(summary).toContainText(`Audit e2e second ${tag}`);
   const steps = dave.getByTestId('grant-timeline').getByRole('listitem');
   const actions = await steps.evaluateAll((items) => items.map((i) => i.getAttribute('data-action')));
-  expect(actions).toEqual(['request.created', 'request.auto_approved', 'grant.created', 'grant.activated', 'grant.revoke_requested', 'grant.revoked']);
+  expect(actions).toEqual(['request.created', 'request.auto_approved', 'grant.created', 'grant.provisioning', 'grant.activated', 'grant.revoke_requested', 'grant.revoked']);
   await expect(steps.last()).toContainText('after the previous step');
 
   // A step opens its event: every field, the data as JSON, its place in the chain, and the way back.
@@ -108,7 +108,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   const records = parse(text, { columns: true }) as Record<string, string>[];
   expect(records).toHaveLength(rows);
   for (const record of records) expect(record.grantId).toBe(grantId);
-  expect(records.map((r) => r.action)).toEqual(['grant.created', 'grant.activated', 'grant.revoke_requested', 'grant.revoked']);
+  expect(records.map((r) => r.action)).toEqual(['grant.created', 'grant.provisioning', 'grant.activated', 'grant.revoke_requested', 'grant.revoked']);
 
   // The export itself is on the record.
   await dave.goto('/audit?action=audit.exported');

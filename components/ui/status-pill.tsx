@@ -8,6 +8,7 @@ const toneByStatus: Record<string, Tone> = {
   cancelled: 'neutral',
   expired: 'neutral',
   scheduled: 'info',
+  provisioning: 'info',
   active: 'success',
   revoking: 'warning',
   revoked: 'neutral',

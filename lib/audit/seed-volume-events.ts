@@ -167,7 +167,8 @@ export function* generateEvents(options: { count: number; start: Date; end: Date
     }
     const expiresAt = new Date(t0 + t + durationMinutes * MINUTE).toISOString();
     at(t + 20, user, 'grant.created', grantId, null, 'scheduled', { startsAt: new Date(t0 + t).toISOString(), expiresAt });
-    at(t + 40, 'system:scheduler', 'grant.activated', grantId, 'scheduled', 'active', { expiresAt });
+    at(t + 30, 'system:scheduler', 'grant.provisioning', grantId, 'scheduled', 'provisioning', { leaseUntil: new Date(t0 + t + 30 + MINUTE).toISOString() });
+    at(t + 40, 'system:scheduler', 'grant.activated', grantId, 'provisioning', 'active', { expiresAt });
     if (ent.kind === 'postgres' || ent.kind === 'mysql' || ent.kind === 'ssh') {
       at(t + MINUTE, user, 'grant.credentials_issued', grantId, null, null, { kind: ent.kind, principal: `tbx_${grantId.replace(/-/g, '').slice(0, 12)}` });
     }

@@ -27,7 +27,7 @@ export function phaseOf(action: string): TimelinePhase {
   if (action === 'request.created' || action === 'grant.extend_requested') return 'request';
   if (action.startsWith('review.') || /^request\.(auto_approved|approved|denied|cancelled|expired)$/.test(action) || action === 'grant.created' || action === 'grant.extended') return 'decision';
   if (action === 'grant.break_glass_started') return 'decision';
-  if (action === 'grant.activated') return 'activation';
+  if (action === 'grant.provisioning' || action === 'grant.provisioning_resumed' || action === 'grant.activated') return 'activation';
   if (/^grant\.(ending|revoke_requested|revoked|expired|failed|deprovision_failed|ended)$/.test(action)) return 'end';
   return 'other';
 }

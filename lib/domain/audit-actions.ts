@@ -55,6 +55,8 @@ export type AuditEventData = {
   'review.voided': { reviewer: string; reason: 'user_disabled' };
 
   'grant.created': { startsAt: Iso; expiresAt: Iso; breakGlass?: true };
+  'grant.provisioning': { leaseUntil: Iso };
+  'grant.provisioning_resumed': { leaseUntil: Iso };
   'grant.activated': { expiresAt: Iso };
   'grant.break_glass_started': { resource: string; role: string; durationMinutes: number; justification: string; ticket: string | null; expiresAt: Iso };
   'grant.break_glass_reviewed': { outcome: 'justified' | 'not_justified'; reviewer: string; comment: string | null };
@@ -126,6 +128,8 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'review.deny': 'one approver denied',
   'review.voided': 'approval no longer counts (approver offboarded)',
   'grant.created': 'grant created',
+  'grant.provisioning': 'access being set up in the target',
+  'grant.provisioning_resumed': 'setting up access again after an interrupted try',
   'grant.activated': 'grant started',
   'grant.break_glass_started': 'break-glass: access taken without approval',
   'grant.break_glass_reviewed': 'break-glass grant reviewed',

@@ -28,7 +28,18 @@ describe('grant status machine', () => {
   it('never goes back to a status that gives access once it has left it', () => {
     expect(canTransition('revoking', 'active')).toBe(false);
     expect(canTransition('active', 'scheduled')).toBe(false);
+    expect(canTransition('active', 'provisioning')).toBe(false);
     for (const terminal of ['expired', 'revoked', 'failed'] as const) expect(grantTransitions[terminal]).toEqual([]);
+  });
+
+  it('activates only through provisioning, and a failed provisioning never passes through active', () => {
+    expect(grantStatuses.filter((s) => canTransition(s, 'active'))).toEqual(['provisioning']);
+    expect(canTransition('scheduled', 'active')).toBe(false);
+    expect(canTransition('active', 'failed')).toBe(false);
+    expect(canTransition('provisioning', 'failed')).toBe(true);
+    // Half-made access is removed, never abandoned: a provisioning grant that ends goes through revoking.
+    expect(grantTransitions.provisioning).toContain('revoking');
+    expect(grantTransitions.provisioning).not.toContain('revoked');
   });
 });
 

@@ -7,6 +7,14 @@
 export const REVOCATION_LEASE_MS = 60_000;
 
 /**
+ * The same lease for starting: activate-grant holds a `provisioning` grant this long (nextAttemptAt)
+ * while it calls the connector. A process that dies mid-provisioning leaves the lease to lapse, and the
+ * sweep then provisions again (connectors' provision is idempotent). The admin timeouts below bound
+ * provisioning calls as they bound deprovisioning ones.
+ */
+export const PROVISIONING_LEASE_MS = REVOCATION_LEASE_MS;
+
+/**
  * Longest any one admin statement may run on a target, lock waits included, enforced by the target
  * server itself (statement_timeout, max_statement_time). A third of the lease: it must stay well below
  * the lease, so a statement stuck on a lock is cancelled by the server while its attempt still holds

@@ -13,4 +13,4 @@ export const queryLimit = z.coerce.number({ message: 'must be a number' }).int('
 
 export const requestStatusQuery = z.enum(['pending', 'approved', 'denied', 'cancelled', 'expired'] satisfies RequestStatus[], { message: 'must be pending, approved, denied, cancelled or expired' }).optional();
 
-export const grantStatusQuery = z.enum(['scheduled', 'active', 'revoking', 'expired', 'revoked', 'failed'] satisfies GrantStatus[], { message: 'must be scheduled, active, revoking, expired, revoked or failed' }).optional();
+export const grantStatusQuery = z.enum(['scheduled', 'provisioning', 'active', 'revoking', 'expired', 'revoked', 'failed'] satisfies GrantStatus[], { message: 'must be scheduled, provisioning, active, revoking, expired, revoked or failed' }).optional();

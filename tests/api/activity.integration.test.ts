@@ -120,6 +120,7 @@ describe("a grant's timeline", () => {
       'request:request.created',
       'decision:request.auto_approved',
       'decision:grant.created',
+      'activation:grant.provisioning',
       'activation:grant.activated',
       'activity:by principal',
       'activity:by key id',

@@ -28,7 +28,7 @@ export async function extendGrant(deps: ServiceDeps, ctx: ActorContext, input: {
     const grant = await tx.grant.findFirst({ where: { id: input.grantId, userId: ctx.actor.id }, include: { entitlement: { include: { policy: true } }, request: { select: { breakGlass: true } } } });
     if (!grant) throw new AppError('not_found', 'No such grant.');
     if (grant.request.breakGlass) throw new AppError('forbidden', 'A break-glass grant cannot be extended: break glass again when it ends, or ask for access normally.');
-    if (grant.status !== 'active' && grant.status !== 'scheduled') throw new AppError('conflict', `This grant is already ${grant.status}.`, { status: grant.status });
+    if (grant.status !== 'active' && grant.status !== 'scheduled' && grant.status !== 'provisioning') throw new AppError('conflict', `This grant is already ${grant.status}.`, { status: grant.status });
     const pending = await tx.accessRequest.findFirst({ where: { extendsGrantId: grant.id, status: 'pending' } });
     if (pending) throw new AppError('conflict', 'An extension of this grant is already waiting for approval.', { requestId: pending.id });
 

@@ -101,7 +101,7 @@ describe.runIf(canRun)('a mysql grant, end to end through the services', () => {
     expect(users).toHaveLength(0);
 
     const audit = await database.db.auditEvent.findMany({ where: { grantId: request.grant!.id }, orderBy: { seq: 'asc' } });
-    expect(audit.map((e) => e.action)).toEqual(['grant.created', 'grant.activated', 'grant.credentials_issued', 'grant.ending', 'grant.expired']);
+    expect(audit.map((e) => e.action)).toEqual(['grant.created', 'grant.provisioning', 'grant.activated', 'grant.credentials_issued', 'grant.ending', 'grant.expired']);
     expect(JSON.stringify(audit.map((e) => [e.data, e.actorLabel]))).not.toContain(creds.password);
   });
 

@@ -78,7 +78,7 @@ describe.runIf(canRun)('a postgres grant, end to end through the services', () =
     await expect(session.query('SELECT 1')).rejects.toThrow();
     expect(await canLogin(creds.url)).toBe(false);
     const audit = await database.db.auditEvent.findMany({ where: { grantId: request.grant!.id }, orderBy: { seq: 'asc' } });
-    expect(audit.map((e) => e.action)).toEqual(['grant.created', 'grant.activated', 'grant.credentials_issued', 'grant.ending', 'grant.expired']);
+    expect(audit.map((e) => e.action)).toEqual(['grant.created', 'grant.provisioning', 'grant.activated', 'grant.credentials_issued', 'grant.ending', 'grant.expired']);
     expect(JSON.stringify(audit.map((e) => [e.data, e.actorLabel]))).not.toContain(creds.password);
   });
 

@@ -10,7 +10,7 @@ import { authorize } from '@/lib/services/authorize';
 
 /**
  * Ends a grant early: the holder or an admin. A scheduled grant is revoked at once (nothing was
- * provisioned); an active one moves to `revoking` and is deprovisioned now, with retries if that fails.
+ * provisioned); an active or provisioning one moves to `revoking` and is deprovisioned now, with retries if that fails.
  */
 export async function revokeGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; reason?: string | undefined }): Promise<GrantView> {
   authorize(ctx, 'grants.manage');
@@ -30,8 +30,9 @@ export async function revokeGrant(deps: ServiceDeps, ctx: ActorContext, input: {
       await transitionGrant(tx, grant.id, { from: 'scheduled', to: 'revoked', set: { ...who, endedAt: now }, by: ctx, action: 'grant.revoked', data: () => ({ reason }) });
       return null;
     }
-    if (grant.status !== 'active') throw new AppError('conflict', `This grant is already ${grant.status}.`, { status: grant.status });
-    const moved = await transitionGrant(tx, grant.id, { from: 'active', to: 'revoking', set: { ...who, nextAttemptAt: now }, by: ctx, action: 'grant.revoke_requested', data: () => ({ reason }) });
+    if (grant.status !== 'active' && grant.status !== 'provisioning') throw new AppError('conflict', `This grant is already ${grant.status}.`, { status: grant.status });
+    // A grant being provisioned may already hold access in the target: it goes through revoking too.
+    const moved = await transitionGrant(tx, grant.id, { from: grant.status, to: 'revoking', set: { ...who, nextAttemptAt: now }, by: ctx, action: 'grant.revoke_requested', data: () => ({ reason }) });
     return moved && afterCommitFor(moved, now);
   });
 

@@ -66,7 +66,7 @@ describe('a webhook grant, end to end through the services', () => {
       ['grant.ended', 'expired'],
     ]);
     expect(deliveriesFor(grantId).every((d) => d.problem === null && d.status === 200)).toBe(true);
-    expect(await actionsOf(grantId)).toEqual(['grant.created', 'grant.activated', 'grant.ending', 'grant.expired']);
+    expect(await actionsOf(grantId)).toEqual(['grant.created', 'grant.provisioning', 'grant.activated', 'grant.ending', 'grant.expired']);
   });
 
   it('tells the receiver at once on an early revoke', async () => {
@@ -115,6 +115,7 @@ describe('a webhook grant, end to end through the services', () => {
     expect(eventsFor(grantId).map((e) => e.type)).toEqual(['grant.activated', 'grant.ended']);
     expect(await actionsOf(grantId)).toEqual([
       'grant.created',
+      'grant.provisioning',
       'grant.activated',
       'grant.ending',
       ...Array<string>(stuckRevocationAttempts).fill('grant.deprovision_failed'),
@@ -129,7 +130,7 @@ describe('a webhook grant, end to end through the services', () => {
       const request = await deployer('bob@example.com');
       const grant = await grantRow(request.grant!.id);
       expect(grant).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('answered HTTP 500') });
-      expect(await actionsOf(grant.id)).toEqual(['grant.created', 'grant.activated', 'grant.failed']);
+      expect(await actionsOf(grant.id)).toEqual(['grant.created', 'grant.provisioning', 'grant.failed']);
     } finally {
       receiver.failNext(0);
     }

@@ -19,7 +19,7 @@ export async function fulfilRequest(tx: Tx, by: ActorContext, request: AccessReq
     const grant = await tx.grant.findUniqueOrThrow({ where: { id: request.extendsGrantId }, include: { entitlement: { select: { resourceId: true } } } });
     const expiresAt = new Date(grant.expiresAt.getTime() + minutes(request.durationMinutes));
     // Conditional on the end we read: a concurrent extension or ending makes this one a conflict, not a double.
-    const { count } = await tx.grant.updateMany({ where: { id: grant.id, status: { in: ['scheduled', 'active'] }, expiresAt: grant.expiresAt }, data: { expiresAt } });
+    const { count } = await tx.grant.updateMany({ where: { id: grant.id, status: { in: ['scheduled', 'provisioning', 'active'] }, expiresAt: grant.expiresAt }, data: { expiresAt } });
     if (count === 0) throw new AppError('conflict', 'The grant this request extends has ended or changed.');
     await appendAudit(tx, {
       ...actorFields(by),

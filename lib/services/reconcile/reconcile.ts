@@ -47,7 +47,7 @@ export async function reconcile(deps: ServiceDeps, ctx: ActorContext | SystemCon
     if (actual.length === 0) continue;
 
     // Principals legitimately present: grants that hold, or are still being removed from, the target.
-    const live = await db.grant.findMany({ where: { entitlement: { resourceId: r.id }, status: { in: ['active', 'revoking'] } }, select: { targetState: true } });
+    const live = await db.grant.findMany({ where: { entitlement: { resourceId: r.id }, status: { in: ['provisioning', 'active', 'revoking'] } }, select: { targetState: true } });
     const expected = new Set(live.map((g) => asRecord(g.targetState).principal).filter((p): p is string => typeof p === 'string'));
 
     for (const access of actual.filter((a) => !expected.has(a.principal))) {

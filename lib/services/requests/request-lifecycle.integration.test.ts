@@ -54,8 +54,8 @@ describe('request → approve → active → expiry', () => {
     const summary = await sweep(deps);
     expect(summary).toMatchObject({ grantsEnding: 1, grantsEnded: 1 });
     expect((await getGrant(deps, await as('alice@example.com'), grantId)).status).toBe('expired');
-    expect(await auditFor({ grantId })).toEqual(['grant.created', 'grant.activated', 'grant.ending', 'grant.expired']);
-    expect(await auditFor({ requestId: request.id })).toEqual(['request.created', 'review.approve', 'request.approved', 'grant.created', 'grant.activated', 'grant.ending', 'grant.expired']);
+    expect(await auditFor({ grantId })).toEqual(['grant.created', 'grant.provisioning', 'grant.activated', 'grant.ending', 'grant.expired']);
+    expect(await auditFor({ requestId: request.id })).toEqual(['request.created', 'review.approve', 'request.approved', 'grant.created', 'grant.provisioning', 'grant.activated', 'grant.ending', 'grant.expired']);
   });
 
   it('auto-approves within the rule and activates at once', async () => {

@@ -33,3 +33,14 @@ export async function dueForDeprovision(tx: Tx, now: Date, limit: number): Promi
   });
   return rows.map((r) => r.id);
 }
+
+/** Provisioning grants whose lease lapsed: the process that claimed them died mid-call (read-only: resumeProvisioning claims). */
+export async function dueToResumeProvisioning(tx: Tx, now: Date, limit: number): Promise<string[]> {
+  const rows = await tx.grant.findMany({
+    where: { status: 'provisioning', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+    select: { id: true },
+    orderBy: { nextAttemptAt: 'asc' },
+    take: limit,
+  });
+  return rows.map((r) => r.id);
+}

@@ -1,8 +1,8 @@
 import type { ServiceDeps } from '../deps';
-import { activateGrant } from '../lifecycle/activate-grant';
+import { activateGrant, resumeProvisioning } from '../lifecycle/activate-grant';
 import { finishEnding } from '../lifecycle/finish-ending';
 import { transitionGrants, transitionRequests } from '../lifecycle/transition';
-import { claimDueRequests, claimGrantsToEnd, dueForDeprovision, dueToStart } from './claim-due';
+import { claimDueRequests, claimGrantsToEnd, dueForDeprovision, dueToResumeProvisioning, dueToStart } from './claim-due';
 
 const BATCH = 200;
 /** Bounds one pass; whatever is left is picked up by the next. */
@@ -13,13 +13,15 @@ export interface SweepSummary {
   requestsExpired: number;
   grantsActivated: number;
   activationsFailed: number;
+  provisioningResumed: number;
   grantsEnding: number;
   grantsEnded: number;
   deprovisionRetries: number;
 }
 
 /**
- * One pass of the scheduler: expire stale pending requests, start scheduled grants, move grants
+ * One pass of the scheduler: expire stale pending requests, start scheduled grants (and re-drive
+ * provisioning ones whose lease lapsed), move grants
  * past their end to `revoking`, and (re)try deprovisioning every revoking grant that is due.
  * Safe to run from several instances at once: every step claims its rows.
  */
@@ -36,7 +38,7 @@ async function drain(batch: () => Promise<number>): Promise<number> {
 
 export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
   const { db, clock } = deps;
-  const summary: SweepSummary = { requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 };
+  const summary: SweepSummary = { requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, provisioningResumed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 };
 
   summary.requestsExpired = await drain(() =>
     db.$transaction(async (tx) => {
@@ -52,6 +54,18 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     const ids = await dueToStart(db, clock.now(), BATCH);
     for (const id of ids) {
       const outcome = await activateGrant(deps, id, system);
+      if (outcome === 'active') summary.grantsActivated++;
+      if (outcome === 'failed') summary.activationsFailed++;
+    }
+    return ids.length;
+  });
+
+  // A provisioning grant whose lease lapsed was left by a process that died mid-call: provision it again.
+  await drain(async () => {
+    const ids = await dueToResumeProvisioning(db, clock.now(), BATCH);
+    for (const id of ids) {
+      const outcome = await resumeProvisioning(deps, id);
+      if (outcome !== 'not-due') summary.provisioningResumed++;
       if (outcome === 'active') summary.grantsActivated++;
       if (outcome === 'failed') summary.activationsFailed++;
     }

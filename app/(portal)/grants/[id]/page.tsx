@@ -38,6 +38,7 @@ function NotUsable({ grant }: { grant: GrantView }) {
     );
   }
   const why: Record<string, string> = {
+    provisioning: 'Timebox is setting up the access in the target now; this page shows how to use it once that is done.',
     active: 'Time is up: Timebox is ending this grant now.',
     revoking: 'This grant is ending: Timebox is removing the access from the target.',
     failed: 'Access was never set up, so there is nothing to use. Request access again once the cause is fixed.',

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalConnector } from '@/lib/connectors/portal/portal-connector';
+import type { Connector, GrantTarget } from '@/lib/connectors/types';
+import type { ResourceKind } from '@/lib/db/generated/enums';
+import { manualClock, minutes } from '@/lib/domain/clock';
+import { PROVISIONING_LEASE_MS } from '@/lib/domain/revocation-lease';
+import { requestAccessInput } from '@/lib/domain/request-input';
+import { actorContext } from '@/lib/testing/actors';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import type { ServiceDeps } from '../deps';
+import { revokeGrant } from '../grants/revoke-grant';
+import { requestAccess } from '../requests/request-access';
+import { sweep } from '../sweep/sweep';
+
+// The portal target, with its provision step under the test's control: `hang` leaves a call pending the
+// way a process that died mid-call leaves it (nothing after it ever runs), `fail` makes the target refuse.
+// What the "target" holds is tracked by grant id, so the test asserts access, not calls.
+const target = { mode: 'ok' as 'ok' | 'hang' | 'fail', holds: new Set<string>(), release: [] as (() => void)[] };
+const controlled: Connector = {
+  ...portalConnector,
+  provision: async (t: GrantTarget) => {
+    if (target.mode === 'fail') throw new Error('target refused: role "deployer" does not exist');
+    if (target.mode === 'hang') await new Promise<void>((resolve) => target.release.push(resolve));
+    target.holds.add(t.grantId);
+    return {};
+  },
+  deprovision: async (t: GrantTarget) => {
+    target.holds.delete(t.grantId);
+  },
+};
+
+let database: TestDatabase;
+let deps: ServiceDeps;
+const clock = manualClock(new Date());
+
+beforeAll(async () => {
+  database = await createTestDatabase('demo');
+  deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', controlled]]) };
+  // Warm the pool: the first test's request must not pay for opening connections inside its transaction.
+  await Promise.all(['alice@example.com', 'bob@example.com', 'carol@example.com', 'erin@example.com'].map((email) => as(email)));
+});
+afterAll(async () => database?.close());
+
+const as = (email: string) => actorContext(database.db, email);
+const statusOf = async (id: string) => (await database.db.grant.findUniqueOrThrow({ where: { id } })).status;
+const trail = (grantId: string) =>
+  database.db.auditEvent.findMany({ where: { grantId }, orderBy: { chainIndex: 'asc' }, select: { action: true, statusFrom: true, statusTo: true } });
+/** Waits for a condition (the machine may be slow: a deadline, not a count of tries). */
+const until = async (cond: () => Promise<boolean>, what: string) => {
+  const deadline = Date.now() + 90_000;
+  while (!(await cond()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(await cond(), what).toBe(true);
+};
+
+/** An auto-approved grant that starts now; its activation runs (or hangs, or fails) per target.mode. */
+async function startGrant(email: string) {
+  return requestAccess(deps, await as(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 20, justification: 'provisioning test' }));
+}
+
+describe('provisioning, as durable as revocation', () => {
+  it('a crash mid-provisioning leaves the grant provisioning; the sweep re-drives it once the lease lapses', async () => {
+    target.mode = 'hang';
+    const first = { settled: false, error: '' };
+    // The "process" that dies: its call does not return (until the end of the test, to check it does no harm).
+    void startGrant('alice@example.com')
+      .catch((e: unknown) => (first.error = String(e)))
+      .finally(() => (first.settled = true));
+    let grantId = '';
+    await until(async () => {
+      const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
+      grantId = g?.id ?? '';
+      return g !== null || first.settled;
+    }, 'the grant is claimed for provisioning');
+    expect(first.error).toBe('');
+    expect(target.holds.has(grantId)).toBe(false);
+
+    // Within the lease the sweep leaves it alone: the first process may still be working.
+    target.mode = 'ok';
+    expect((await sweep(deps)).provisioningResumed).toBe(0);
+    expect(await statusOf(grantId)).toBe('provisioning');
+
+    clock.advance(PROVISIONING_LEASE_MS + 1_000);
+    const before = await database.db.grant.findUniqueOrThrow({ where: { id: grantId } });
+    expect(before.nextAttemptAt!.getTime()).toBeLessThanOrEqual(clock.now().getTime());
+    const summary = await sweep(deps);
+    expect(summary, JSON.stringify({ now: clock.now(), next: before.nextAttemptAt, status: before.status })).toMatchObject({ provisioningResumed: 1, grantsActivated: 1 });
+    expect(await statusOf(grantId)).toBe('active');
+    expect(target.holds.has(grantId)).toBe(true);
+    expect(await trail(grantId)).toEqual([
+      { action: 'grant.created', statusFrom: null, statusTo: 'scheduled' },
+      { action: 'grant.provisioning', statusFrom: 'scheduled', statusTo: 'provisioning' },
+      { action: 'grant.provisioning_resumed', statusFrom: null, statusTo: null },
+      { action: 'grant.activated', statusFrom: 'provisioning', statusTo: 'active' },
+    ]);
+
+    // The slow first call finally returns: the grant is someone else's now, its access stays.
+    target.release.splice(0).forEach((r) => r());
+    await until(async () => first.settled, 'the slow first call finished');
+    expect(await statusOf(grantId)).toBe('active');
+    expect(target.holds.has(grantId)).toBe(true);
+    await revokeGrant(deps, await as('alice@example.com'), { grantId });
+    expect(target.holds.has(grantId)).toBe(false);
+  });
+
+  it('a grant whose provisioning fails is recorded as never active', async () => {
+    target.mode = 'fail';
+    const request = await startGrant('erin@example.com');
+    const grant = await database.db.grant.findUniqueOrThrow({ where: { id: request.grant!.id } });
+    expect(grant).toMatchObject({ status: 'failed', activatedAt: null, failureReason: 'target refused: role "deployer" does not exist' });
+    const events = await trail(grant.id);
+    expect(events).toEqual([
+      { action: 'grant.created', statusFrom: null, statusTo: 'scheduled' },
+      { action: 'grant.provisioning', statusFrom: 'scheduled', statusTo: 'provisioning' },
+      { action: 'grant.failed', statusFrom: 'provisioning', statusTo: 'failed' },
+    ]);
+    expect(events.some((e) => e.statusTo === 'active' || e.action === 'grant.activated')).toBe(false);
+    expect(target.holds.has(grant.id)).toBe(false);
+  });
+
+  it('a grant revoked while provisioning ends through revoking, and the late provision is removed again', async () => {
+    target.mode = 'hang';
+    const late = { settled: false };
+    void startGrant('bob@example.com')
+      .catch(() => {})
+      .finally(() => (late.settled = true));
+    let grantId = '';
+    await until(async () => {
+      const g = await database.db.grant.findFirst({ where: { user: { email: 'bob@example.com' }, status: 'provisioning' } });
+      grantId = g?.id ?? '';
+      return g !== null;
+    }, 'the grant is claimed for provisioning');
+    const revoked = await revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'wrong person' });
+    expect(revoked.status).toBe('revoked');
+
+    target.release.splice(0).forEach((r) => r()); // the provision lands after the revocation
+    await until(async () => late.settled, 'the late activation finished');
+    expect(target.holds.has(grantId)).toBe(false);
+    expect(await statusOf(grantId)).toBe('revoked');
+    expect((await trail(grantId)).map((e) => `${e.statusFrom}→${e.statusTo}`)).toEqual(['null→scheduled', 'scheduled→provisioning', 'provisioning→revoking', 'revoking→revoked']);
+    clock.advance(minutes(1));
+  });
+});
