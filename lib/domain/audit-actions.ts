@@ -70,6 +70,9 @@ export type AuditEventData = {
     receivedAt: Iso;
   };
   'audit.exported': { format: string; filters: Json };
+
+  'notification.failed': { notificationId: string; kind: string; channel: string; attempts: number; lastError: string | null };
+  'notification.resent': { notificationId: string; kind: string; channel: string };
 };
 
 export type AuditAction = keyof AuditEventData;
@@ -113,6 +116,8 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'reconcile.completed': 'reconciliation run',
   'activity.reported': 'activity reported by a target',
   'audit.exported': 'audit trail exported',
+  'notification.failed': 'notification given up after 24 h of retries',
+  'notification.resent': 'failed notification sent again',
 };
 
 export const auditActions = Object.keys(auditActionDescriptions) as AuditAction[];
