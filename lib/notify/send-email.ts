@@ -9,13 +9,29 @@ function messageIdDomain(from: string): string {
 }
 
 /**
+ * host, port, TLS and credentials from SMTP_URL. Parsed here rather than handing nodemailer the URL string:
+ * with a URL, nodemailer ignores every other option, and the timeouts below are what keeps a hung server short.
+ */
+function smtpConnection(url: string) {
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+  };
+}
+
+/**
  * Sends one mail over SMTP. Every wait is bounded (connect, greeting, socket), so a dead or hanging server
  * holds the sender for `timeoutMs` at most. Errors carry no credentials: nodemailer's messages name the
  * server's answer, never the URL.
  */
 export async function sendEmail(settings: NotifySettings, id: string, to: string, message: NotificationMessage): Promise<void> {
   const email = settings.email!;
-  const transport = nodemailer.createTransport(email.url, {
+  const transport = nodemailer.createTransport({
+    ...smtpConnection(email.url),
     connectionTimeout: settings.timeoutMs,
     greetingTimeout: settings.timeoutMs,
     socketTimeout: settings.timeoutMs,

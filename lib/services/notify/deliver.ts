@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import type { Clock } from '@/lib/domain/clock';
 import { errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
-import { NOTIFY_GIVE_UP_MS, NOTIFY_LEASE_MS, notifyBackoffMs } from '@/lib/notify/backoff';
+import { NOTIFY_LEASE_MS, notifyBackoffMs, shouldGiveUp } from '@/lib/notify/backoff';
 import type { NotificationMessage } from '@/lib/notify/message';
 import { sendEmail } from '@/lib/notify/send-email';
 import { sendSlack } from '@/lib/notify/send-slack';
@@ -71,7 +71,7 @@ async function deliverOne(db: Db, clock: Clock, settings: NotifySettings, row: R
   } catch (error) {
     const reason = errorMessage(error).slice(0, 500);
     const now = clock.now();
-    if (now.getTime() - row.createdAt.getTime() < NOTIFY_GIVE_UP_MS) {
+    if (!shouldGiveUp(row.attempts)) {
       await db.notification.updateMany({ where: { id: row.id, status: 'pending' }, data: { nextAttemptAt: new Date(now.getTime() + notifyBackoffMs(row.attempts)), lastError: reason } });
       log.warn({ notificationId: row.id, channel: row.channel, attempts: row.attempts, reason }, 'notification not delivered; will retry');
       return 'retrying';
