@@ -77,4 +77,15 @@ describe('parseConfig', () => {
     const config = parseConfig({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' });
     expect(config.oidc).toMatchObject({ issuer: 'https://id.example.com', groupsClaim: 'groups' });
   });
+
+  it('checks the notification channels at start, naming the variable', () => {
+    expect(errorOf({ SMTP_URL: 'http://mail.example.com' }).variable).toBe('SMTP_URL');
+    expect(errorOf({ SMTP_URL: 'smtp://mail.example.com:25' }).variable).toBe('SMTP_FROM');
+    expect(errorOf({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x' }).variable).toBe('NOTIFY_WEBHOOK_SECRET');
+    expect(errorOf({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x', NOTIFY_WEBHOOK_SECRET: 'short' }).variable).toBe('NOTIFY_WEBHOOK_SECRET');
+    expect(errorOf({ SLACK_WEBHOOK_URL: 'not a url' }).variable).toBe('SLACK_WEBHOOK_URL');
+    expect(errorOf({ TIMEBOX_REMINDER_MINUTES: '-1' }).variable).toBe('TIMEBOX_REMINDER_MINUTES');
+    const config = parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_FROM: 'Timebox <t@example.com>' });
+    expect(config).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example.com:465', TIMEBOX_REMINDER_MINUTES: 10 });
+  });
 });

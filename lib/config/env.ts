@@ -26,6 +26,20 @@ const postgresUrl = z
     }
   }, 'must be a postgresql:// URL such as postgresql://user:pass@host:5432/db');
 
+const urlWithProtocol = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, hint);
+const smtpUrl = urlWithProtocol(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL such as smtps://user:pass@mail.example.com:465');
+const httpUrl = urlWithProtocol(['http:', 'https:'], 'must be an http(s):// URL');
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 // Every environment variable Timebox reads, in one place. README's table mirrors this schema.
@@ -68,6 +82,13 @@ export const envSchema = z.object({
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   TIMEBOX_BREAK_GLASS_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3)),
   TIMEBOX_BREAK_GLASS_REVIEW_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of hours' }).int('must be a whole number').min(1, 'must be at least 1').max(8760, 'must be at most 8760').default(72)),
+  // Notifications (lib/notify): each channel is optional and on when its variables are set.
+  SMTP_URL: z.preprocess(emptyAsUndefined, smtpUrl.optional()),
+  SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).optional()),
+  NOTIFY_WEBHOOK_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  NOTIFY_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  SLACK_WEBHOOK_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  TIMEBOX_REMINDER_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(1440).default(10)),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -121,6 +142,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (!embedded && !raw.AUTH_SECRET) {
     throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -hex 32`)');
   }
+
+  if (raw.SMTP_URL && !raw.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'is required when SMTP_URL is set (the sender, e.g. "Timebox <timebox@example.com>")');
+  if (raw.NOTIFY_WEBHOOK_URL && !raw.NOTIFY_WEBHOOK_SECRET) throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (receivers verify the signature with it)');
 
   return {
     ...raw,

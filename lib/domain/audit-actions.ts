@@ -91,6 +91,9 @@ export type AuditEventData = {
   'audit.exported': { format: string; filters: Json };
   /** A rate limit started refusing a client: written once per block, not per refused attempt. */
   'security.rate_limited': { limiter: string; attempts: number; windowSeconds: number; blockedForSeconds: number };
+
+  'notification.failed': { notificationId: string; kind: string; channel: string; attempts: number; lastError: string | null };
+  'notification.resent': { notificationId: string; kind: string; channel: string };
 };
 
 export type AuditAction = keyof AuditEventData;
@@ -151,6 +154,8 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'activity.reported': 'activity reported by a target',
   'audit.exported': 'audit trail exported',
   'security.rate_limited': 'repeated failures: a client was rate-limited',
+  'notification.failed': 'notification given up after 24 h of retries',
+  'notification.resent': 'failed notification sent again',
 };
 
 export const auditActions = Object.keys(auditActionDescriptions) as AuditAction[];

@@ -3,8 +3,11 @@ import { getConfig } from '@/lib/config/env';
 import { log } from '@/lib/log';
 import { getServiceDeps } from '@/lib/services/runtime';
 import { sweep, type SweepSummary } from '@/lib/services/sweep/sweep';
+import { notifySettings } from '@/lib/notify/settings';
+import { anyChannel } from '@/lib/services/notify/write-outbox';
+import { notifyPass } from '@/lib/services/notify/notify-pass';
 
-const globalForScheduler = globalThis as unknown as { timeboxScheduler?: NodeJS.Timeout };
+const globalForScheduler = globalThis as unknown as { timeboxScheduler?: NodeJS.Timeout; timeboxNotifier?: NodeJS.Timeout };
 
 const didSomething = (s: SweepSummary) => Object.values(s).some((n) => n > 0);
 
@@ -39,5 +42,28 @@ export function startInternalScheduler(): void {
   };
   globalForScheduler.timeboxScheduler = setInterval(tick, config.TIMEBOX_SWEEP_INTERVAL_SECONDS * 1000);
   globalForScheduler.timeboxScheduler.unref();
+  startNotifier(config.TIMEBOX_SWEEP_INTERVAL_SECONDS * 1000);
   log.info({ everySeconds: config.TIMEBOX_SWEEP_INTERVAL_SECONDS }, 'internal scheduler started');
+}
+
+/**
+ * Notification delivery in a loop of its own: a slow SMTP server or Slack holds this loop (each send is
+ * bounded by its timeout), never the sweep that starts and ends grants.
+ */
+function startNotifier(everyMs: number): void {
+  if (globalForScheduler.timeboxNotifier || !anyChannel(notifySettings())) return;
+  let running = false;
+  globalForScheduler.timeboxNotifier = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const summary = await notifyPass(await getServiceDeps(), notifySettings());
+      if (Object.values(summary).some((n) => n > 0)) log.info({ summary }, 'notifications');
+    } catch (error) {
+      log.error({ err: error }, 'notification delivery failed; will try again');
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  globalForScheduler.timeboxNotifier.unref();
 }

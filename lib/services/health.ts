@@ -38,7 +38,12 @@ export async function checkHealth(db: Db, timeoutMs = 3_000, options: { now?: Da
   const report: HealthReport = { status: 'ok', database: 'ok' };
   try {
     const stuck = await withDeadline(db.grant.count({ where: { status: 'revoking', revokeAttempts: { gte: stuckRevocationAttempts } } }), timeoutMs);
-    if (stuck > 0) report.warnings = [`${stuck} revocation(s) have failed ${stuckRevocationAttempts}+ times and are still being retried`];
+    const failedNotifications = await withDeadline(db.notification.count({ where: { status: 'failed' } }), timeoutMs);
+    const warnings = [
+      ...(stuck > 0 ? [`${stuck} revocation(s) have failed ${stuckRevocationAttempts}+ times and are still being retried`] : []),
+      ...(failedNotifications > 0 ? [`${failedNotifications} notification(s) could not be delivered for 24 h; see /admin/notifications`] : []),
+    ];
+    if (warnings.length > 0) report.warnings = warnings;
   } catch {
     // The database answered a moment ago; a failed count is not a reason to report it down.
   }

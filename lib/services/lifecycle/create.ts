@@ -7,6 +7,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { initialGrantStatus, initialRequestStatus } from '@/lib/domain/grant-status';
 import { grantEventIds, requestEventIds } from '@/lib/audit/event-ids';
 import { AppError } from '@/lib/errors';
+import { notifyGrantCreated, notifyRequestCreated } from '../notify/enqueue';
 import { shareLockEnabledUser } from '../row-lock';
 
 /** A request or grant is only ever born for an enabled user; an offboarding in flight is waited for. */
@@ -14,7 +15,7 @@ async function requireEnabledUser(tx: Tx, userId: string): Promise<void> {
   if (!(await shareLockEnabledUser(tx, userId))) throw new AppError('conflict', 'This user is disabled: they can no longer be given access.');
 }
 
-/** Where requests and grants are born: always in their machine's first status, always with their event. */
+/** Where requests and grants are born: always in their machine's first status, always with their event and notifications. */
 
 type NewRequest = Omit<Prisma.AccessRequestUncheckedCreateInput, 'status' | 'id' | 'decidedAt' | 'autoApproved'>;
 
@@ -22,6 +23,7 @@ export async function createRequest(tx: Tx, by: ActorContext, data: NewRequest, 
   await requireEnabledUser(tx, data.requesterId);
   const request = await tx.accessRequest.create({ data: { ...data, status: initialRequestStatus }, include: { entitlement: true } });
   await appendAudit(tx, { ...actorFields(by), ...requestEventIds(request), action: 'request.created', statusTo: initialRequestStatus, data: event });
+  await notifyRequestCreated(tx, request.id);
   return request;
 }
 
@@ -39,5 +41,6 @@ export async function createGrant(tx: Tx, by: ActorContext, data: NewGrant & { s
     // Marked in the trail (and so in exports) from its first event: this grant was taken without approval.
     data: { startsAt: data.startsAt.toISOString(), expiresAt: data.expiresAt.toISOString(), ...(data.needsReview ? { breakGlass: true as const } : {}) },
   });
+  await notifyGrantCreated(tx, grant, by);
   return grant;
 }

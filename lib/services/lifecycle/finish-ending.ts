@@ -7,6 +7,10 @@ import type { ServiceDeps } from '../deps';
 import { loadGrantTarget } from './grant-target';
 import { grantEventIds } from '@/lib/audit/event-ids';
 import { transitionGrant } from './transition';
+import { notifyRevocationFailing } from '../notify/enqueue';
+
+/** Admins are told when a revocation has failed this many times (once per grant). */
+const REVOCATION_ALERT_ATTEMPT = 3;
 
 
 export type EndingOutcome = 'ended' | 'retrying' | 'not-due';
@@ -46,6 +50,7 @@ export async function finishEnding(deps: ServiceDeps, grantId: string): Promise<
         action: 'grant.deprovision_failed',
         data: { attempt: attempts, nextAttemptAt: nextAttemptAt.toISOString(), reason },
       });
+      if (attempts === REVOCATION_ALERT_ATTEMPT) await notifyRevocationFailing(tx, grantId, attempts, reason);
     });
     log.warn({ grantId, reason }, 'deprovisioning failed; will retry');
     return 'retrying';

@@ -5,6 +5,7 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditAction, AuditEventData } from '@/lib/domain/audit-actions';
 import type { ActorContext, SystemContext } from '@/lib/domain/context';
+import { notifyGrantsMoved, notifyRequestsMoved } from '../notify/enqueue';
 import { canTransition, canTransitionRequest, type GrantStatus, type RequestStatus } from '@/lib/domain/grant-status';
 
 /**
@@ -13,7 +14,8 @@ import { canTransition, canTransitionRequest, type GrantStatus, type RequestStat
  *    thrown before anything is written);
  * 2. updates only the rows still in the `from` status (and matching `when`), so a concurrent or retried
  *    step changes nothing and finds no row;
- * 3. appends one audit event per moved row, in the caller's transaction.
+ * 3. appends one audit event per moved row, in the caller's transaction;
+ * 4. writes the notifications the move calls for to the outbox (lib/services/notify), in the same transaction.
  * It returns the rows that moved; the caller decides what an empty result means (a conflict, or nothing due).
  */
 
@@ -79,6 +81,7 @@ export async function transitionGrants<A extends AuditAction>(tx: Tx, ids: reado
     select: grantReturn,
   });
   await appendAuditMany(tx, rows.map((row) => moveEvent(move, row, grantEventIds(row))));
+  await notifyGrantsMoved(tx, rows, move);
   return rows;
 }
 
@@ -95,6 +98,7 @@ export async function transitionRequests<A extends AuditAction>(tx: Tx, ids: rea
     select: requestReturn,
   });
   await appendAuditMany(tx, rows.map((row) => moveEvent(move, row, requestEventIds(row))));
+  await notifyRequestsMoved(tx, rows, move);
   return rows;
 }
 

@@ -8,6 +8,7 @@ import { runAfterCommit } from '../lifecycle/after-commit';
 import { fulfilRequest } from '../lifecycle/fulfil-request';
 import { requestEventIds } from '@/lib/audit/event-ids';
 import { transitionRequest } from '../lifecycle/transition';
+import { notifyPartialApproval } from '../notify/enqueue';
 import { policyRules } from '../policy-rules';
 import { lockRequestRow } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
@@ -52,7 +53,10 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     // An approval by someone offboarded since (voidedAt) stays as evidence but no longer counts.
     const approvals = request.reviews.filter((r) => r.decision === 'approve' && !r.voidedAt).length + (input.decision === 'approve' ? 1 : 0);
     const outcome = input.decision === 'deny' ? 'denied' : approvals >= policy!.requiredApprovals ? 'approved' : null;
-    if (!outcome) return null;
+    if (!outcome) {
+      if (input.decision === 'approve') await notifyPartialApproval(tx, request.id, approvals, policy!.requiredApprovals, ctx);
+      return null;
+    }
 
     const required = policy!.requiredApprovals;
     await transitionRequest(tx, request.id, {
