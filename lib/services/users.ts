@@ -92,7 +92,8 @@ export async function upsertOidcUser(db: Db, claims: IdentityClaims, options: { 
       },
     });
     return user.id;
-  });
+    // One upsert per claimed group: a user in many IdP groups needs more than the 5 s default.
+  }, { timeout: 15_000 });
 }
 
 /** Dev sign-in: only users the seed created, and only while enabled. Returns null for anyone else. */
