@@ -13,6 +13,11 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 const errorMessages: Record<string, string> = {
   NoEmail: 'Your identity provider did not share an e-mail address.',
+  EmailNotVerified: 'Your identity provider has not verified your e-mail address, so Timebox cannot tell it is yours. Ask your IdP administrator.',
+  AccountLinked: 'This e-mail address belongs to a Timebox account linked to a different identity. Ask a Timebox administrator.',
+  AccountDisabled: 'Your Timebox account is disabled.',
+  OAuthSignin: 'Timebox could not reach the identity provider, or it refused the client. Ask your administrator to check the OIDC settings.',
+  Callback: 'The sign-in could not be completed. Try again.',
   OAuthCallback: 'The identity provider could not complete the sign-in. Try again.',
   AccessDenied: 'You are not allowed to sign in.',
   SessionRequired: 'Please sign in to continue.',

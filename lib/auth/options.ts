@@ -4,11 +4,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
-import { endSessionOnSignOut, sessionVersionOf } from '@/lib/services/identity/sessions';
+import { endSessionOnSignOut, oidcUserId, sessionVersionOf } from '@/lib/services/identity/sessions';
 import { addressKey, rateLimitsFor } from '@/lib/http/rate-limit';
 import { clientIp } from '@/lib/http/client-address';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
-import { findDevLoginUser, upsertOidcUser } from '@/lib/services/users';
+import { findDevLoginUser, OidcSignInRefused, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
 
@@ -18,6 +18,11 @@ function groupsFromClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   if (typeof value === 'string') return value.split(/[,\s]+/).filter(Boolean);
   return [];
+}
+
+/** The issuer the ID token names (openid-client has checked it against the configured one). */
+function oidcIssuerOf(claims: Record<string, unknown>, config: AppConfig): string {
+  return typeof claims.iss === 'string' ? claims.iss : config.oidc!.issuer;
 }
 
 function oidcProvider(oidc: NonNullable<AppConfig['oidc']>): Provider {
@@ -88,20 +93,36 @@ export function getAuthOptions(): AuthOptions {
       },
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        const email = typeof profile?.email === 'string' ? profile.email : '';
-        if (!email) return '/login?error=NoEmail';
-        return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        try {
+          // Matching and mirroring happen here, so a refusal can name its reason on the login page.
+          await upsertOidcUser(
+            await getDb(),
+            {
+              issuer: oidcIssuerOf(claims, config),
+              subject: String(claims.sub),
+              email: typeof claims.email === 'string' ? claims.email : '',
+              emailVerified: claims.email_verified,
+              name: typeof claims.name === 'string' ? claims.name : null,
+              groups: groupsFromClaim(claims[config.OIDC_GROUPS_CLAIM]),
+            },
+            { allowUnverifiedEmail: config.OIDC_ALLOW_UNVERIFIED_EMAIL ?? false },
+          );
+          return true;
+        } catch (error) {
+          if (error instanceof OidcSignInRefused) {
+            log.warn({ reason: error.reason }, 'OIDC sign-in refused');
+            return `/login?error=${error.reason}`;
+          }
+          throw error;
+        }
       },
       async jwt({ token, user, account, profile }) {
-        // On sign-in only: pin the token to our user id. Everything else is read fresh per request.
+        // On sign-in only: pin the token to our user id (signIn above created or linked it). Everything
+        // else is read fresh per request.
         if (account?.provider === 'oidc' && profile) {
           const claims = profile as Record<string, unknown>;
-          token.uid = await upsertOidcUser(await getDb(), {
-            email: String(claims.email),
-            name: typeof claims.name === 'string' ? claims.name : null,
-            subject: String(claims.sub),
-            groups: groupsFromClaim(claims[config.OIDC_GROUPS_CLAIM]),
-          });
+          token.uid = await oidcUserId(await getDb(), oidcIssuerOf(claims, config), String(claims.sub));
         } else if (user) {
           token.uid = user.id;
         }

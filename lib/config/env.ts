@@ -58,6 +58,7 @@ export const envSchema = z.object({
   OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ message: 'must be the issuer URL' }).optional()),
   OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OIDC_ALLOW_UNVERIFIED_EMAIL: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
   OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('Single sign-on')),
   TIMEBOX_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['internal', 'external'], { message: 'must be internal or external' }).default('internal')),

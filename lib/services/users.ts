@@ -4,30 +4,71 @@ import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from './deps';
 
 export interface IdentityClaims {
-  email: string;
-  name?: string | null;
+  /** The OIDC provider's issuer: with the subject, who the person is. */
+  issuer: string;
   subject: string;
+  email: string;
+  /** The `email_verified` claim, as sent (absent, boolean, or Entra's/others' "true" string). */
+  emailVerified?: unknown;
+  name?: string | null;
   groups: string[];
 }
 
+/** Why a sign-in is refused; the login page shows each as a sentence (app/login/page.tsx). */
+export type OidcRefusal = 'NoEmail' | 'EmailNotVerified' | 'AccountLinked' | 'AccountDisabled';
+
+export class OidcSignInRefused extends Error {
+  constructor(readonly reason: OidcRefusal) {
+    super(`OIDC sign-in refused: ${reason}`);
+    this.name = 'OidcSignInRefused';
+  }
+}
+
+const isVerified = (value: unknown) => value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+
 /**
- * Creates or updates the user behind an OIDC sign-in and mirrors their groups from the identity
- * provider's claim. Local (Timebox-managed) group memberships are left alone.
+ * Finds or creates the user behind an OIDC sign-in and mirrors their groups from the identity provider's
+ * claim (Timebox-managed and SCIM groups are left alone). Matching (issue 14, item 13):
+ * 1. by issuer + subject — the IdP's stable id, whatever the e-mail says now;
+ * 2. else by e-mail, only if the IdP vouches for it (`email_verified`, unless `allowUnverifiedEmail`),
+ *    and only for an account not yet linked to another subject: a known account is never silently
+ *    re-linked to someone new;
+ * 3. else a new user.
+ * Refusals throw OidcSignInRefused, and nothing is written.
  */
-export async function upsertOidcUser(db: Db, claims: IdentityClaims): Promise<string> {
+export async function upsertOidcUser(db: Db, claims: IdentityClaims, options: { allowUnverifiedEmail?: boolean } = {}): Promise<string> {
   const email = claims.email.trim().toLowerCase();
+  if (!email) throw new OidcSignInRefused('NoEmail');
   const groups = [...new Set(claims.groups.map((g) => g.trim()).filter(Boolean))];
+  const now = new Date();
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email } });
-    const user = existing
-      ? await tx.user.update({
-          where: { id: existing.id },
-          data: { name: claims.name?.trim() || existing.name, externalId: claims.subject, lastLoginAt: new Date() },
-        })
-      : await tx.user.create({
-          data: { email, name: claims.name?.trim() || email, externalId: claims.subject, source: 'oidc', lastLoginAt: new Date() },
-        });
-    if (user.disabledAt) return user.id;
+    const linked = await tx.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: claims.issuer, oidcSubject: claims.subject } } });
+    let user;
+    let created = false;
+    if (linked) {
+      // The IdP may have changed the address; follow it unless another account already has it.
+      const emailFree = email === linked.email || !(await tx.user.findUnique({ where: { email }, select: { id: true } }));
+      user = await tx.user.update({
+        where: { id: linked.id },
+        data: { name: claims.name?.trim() || linked.name, ...(emailFree ? { email } : {}), lastLoginAt: now },
+      });
+    } else {
+      if (!options.allowUnverifiedEmail && !isVerified(claims.emailVerified)) throw new OidcSignInRefused('EmailNotVerified');
+      const byEmail = await tx.user.findUnique({ where: { email } });
+      // Rows from before issuer+subject kept the subject in externalId: a different one is someone else.
+      const legacySubject = byEmail?.source === 'oidc' ? byEmail.externalId : null;
+      if (byEmail && (byEmail.oidcSubject || (legacySubject && legacySubject !== claims.subject))) throw new OidcSignInRefused('AccountLinked');
+      user = byEmail
+        ? await tx.user.update({
+            where: { id: byEmail.id },
+            data: { name: claims.name?.trim() || byEmail.name, oidcIssuer: claims.issuer, oidcSubject: claims.subject, lastLoginAt: now },
+          })
+        : await tx.user.create({
+            data: { email, name: claims.name?.trim() || email, externalId: claims.subject, oidcIssuer: claims.issuer, oidcSubject: claims.subject, source: 'oidc', lastLoginAt: now },
+          });
+      created = !byEmail;
+    }
+    if (user.disabledAt) throw new OidcSignInRefused('AccountDisabled');
 
     for (const name of groups) {
       await tx.group.upsert({ where: { name }, create: { name, source: 'oidc' }, update: {} });
@@ -42,8 +83,8 @@ export async function upsertOidcUser(db: Db, claims: IdentityClaims): Promise<st
 
     await appendAudit(tx, {
       actorId: user.id,
-      actorLabel: email,
-      action: existing ? 'user.signed_in' : 'user.created',
+      actorLabel: user.email,
+      action: created ? 'user.created' : 'user.signed_in',
       data: {
         provider: 'oidc',
         groupsAdded: added.map((g) => g.name),
@@ -51,7 +92,8 @@ export async function upsertOidcUser(db: Db, claims: IdentityClaims): Promise<st
       },
     });
     return user.id;
-  });
+    // One upsert per claimed group: a user in many IdP groups needs more than the 5 s default.
+  }, { timeout: 15_000 });
 }
 
 /** Dev sign-in: only users the seed created, and only while enabled. Returns null for anyone else. */

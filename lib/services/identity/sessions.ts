@@ -15,6 +15,12 @@ export async function sessionVersionOf(db: Db, userId: string): Promise<number |
   return user?.sessionVersion ?? null;
 }
 
+/** The user an OIDC sign-in was matched to (by issuer and subject), for the session cookie. */
+export async function oidcUserId(db: Db, issuer: string, subject: string): Promise<string | undefined> {
+  const user = await db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: subject } }, select: { id: true } });
+  return user?.id;
+}
+
 /**
  * Sign-out: the cookie is cleared in the browser, and a copy of it stops working too. Only a session
  * still on the current version moves it on (a second sign-out with an old cookie changes nothing).
