@@ -30,6 +30,8 @@ export type AuditEventData = {
     /** Set on a request for more time on an existing grant. */
     extension?: true;
     minutes?: number;
+    /** Submitted through a `requests:delegate` token for this user (the requester); the event's actor and token are who asked. */
+    onBehalfOf?: string;
   };
   'request.auto_approved': { rule: 'auto-approve' };
   'request.approved': { approvals: number; required: number };

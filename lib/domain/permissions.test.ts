@@ -67,6 +67,6 @@ describe('grantableScopes', () => {
     expect(grantableScopes(actor('member', true))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('member'))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('auditor'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit']);
-    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit', 'activity']);
+    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit', 'activity', 'requests:delegate']);
   });
 });

@@ -23,6 +23,7 @@ export const permissionDescriptions = {
   'audit.read': 'read and export the audit trail',
   'activity.report': 'write what a principal did on a target into the trail',
   'portal.admin': 'manage resources, roles, policies and reconciliation',
+  'requests.delegate': 'submit access requests on behalf of other users',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -32,6 +33,7 @@ const roleRefusals: Partial<Record<Permission, string>> = {
   'audit.read': 'Only auditors and admins can read the audit trail.',
   'activity.report': 'Only admins can report activity.',
   'portal.admin': 'Only Timebox administrators can manage resources, roles, policies and reconciliation.',
+  'requests.delegate': 'Only admins can submit requests on behalf of other users.',
 };
 
 const memberPermissions: readonly Permission[] = ['requests.create', 'requests.read', 'approvals.read', 'approvals.decide', 'grants.read', 'grants.manage', 'access.check'];
@@ -40,7 +42,7 @@ const auditorPermissions: readonly Permission[] = [...memberPermissions, 'reques
 export const permissionsByRole: Readonly<Record<PortalRole, readonly Permission[]>> = {
   member: memberPermissions,
   auditor: auditorPermissions,
-  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin'],
+  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin', 'requests.delegate'],
 };
 
 /** Being in an approver group of a live policy is a role of its own: it brings the inbox. */
@@ -54,6 +56,8 @@ export const permissionsByScope: Readonly<Record<TokenScope, readonly Permission
   check: ['access.check'],
   audit: ['audit.read'],
   activity: ['activity.report'],
+  // The request is the other user's; the token still needs `requests` to create one at all.
+  'requests:delegate': ['requests.delegate'],
 };
 
 export interface Actor {

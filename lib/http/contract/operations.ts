@@ -82,9 +82,11 @@ export const operations = {
     path: '/api/v1/requests',
     tag: 'Requests',
     summary: 'Request access',
-    description: 'Submits a request for a role; 201 with the request (and its grant when auto-approved). 422 lists every policy rule the request breaks.',
+    description: 'Submits a request for a role; 201 with the request (and its grant when auto-approved). 422 lists every policy rule the request breaks. With `onBehalfOf` (scope `requests:delegate` too) the request is that user’s.',
     scope: 'requests',
-    body: requestAccessInput,
+    body: requestAccessInput.extend({
+      onBehalfOf: z.email({ message: 'must be an e-mail address' }).max(320).optional().meta({ description: 'Submit the request for this user (a token with the `requests:delegate` scope, admins only). Their eligibility and policy apply; they cannot approve it.' }),
+    }),
     status: 201,
     response: one('request', r.requestView),
     errors: [404, 409, 422],
