@@ -43,6 +43,8 @@ export type AuditEventData = {
     minutes?: number;
     /** Set on a break-glass request (granted at once, reviewed afterwards). */
     breakGlass?: true;
+    /** Submitted through a `requests:delegate` token for this user (the requester); the event's actor and token are who asked. */
+    onBehalfOf?: string;
   };
   'request.auto_approved': { rule: 'auto-approve' | 'break-glass' };
   'request.break_glass_refused': { resource: string; role: string; reason: 'rate_limit'; limit: number; inLast24h: number };

@@ -67,7 +67,7 @@ describe('grantableScopes', () => {
     expect(grantableScopes(actor('member', true))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('member'))).toEqual(['requests', 'approvals', 'grants', 'check']);
     expect(grantableScopes(actor('auditor'))).toEqual(['requests', 'approvals', 'grants', 'check', 'audit']);
-    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'check_any', 'audit', 'activity']);
+    expect(grantableScopes(actor('admin'))).toEqual(['requests', 'approvals', 'grants', 'check', 'check_any', 'audit', 'activity', 'requests:delegate']);
   });
 
   it('lets only admins check anyone else, and only through check_any on a token', () => {

@@ -24,6 +24,7 @@ export const permissionDescriptions = {
   'audit.read': 'read and export the audit trail',
   'activity.report': 'write what a principal did on a target into the trail',
   'portal.admin': 'manage resources, roles, policies and reconciliation',
+  'requests.delegate': 'submit access requests on behalf of other users',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -34,6 +35,7 @@ const roleRefusals: Partial<Record<Permission, string>> = {
   'activity.report': 'Only admins can report activity.',
   'portal.admin': 'Only Timebox administrators can manage resources, roles, policies and reconciliation.',
   'access.check_any': 'Only a token with the "check_any" scope, given by an admin, can check someone else’s access.',
+  'requests.delegate': 'Only admins can submit requests on behalf of other users.',
 };
 
 const memberPermissions: readonly Permission[] = ['requests.create', 'requests.read', 'approvals.read', 'approvals.decide', 'grants.read', 'grants.manage', 'access.check'];
@@ -44,7 +46,7 @@ export const permissionsByRole: Readonly<Record<PortalRole, readonly Permission[
   auditor: auditorPermissions,
   // Checking others reveals who holds what right now, with the grant id: a target system's service account
   // needs it, a colleague does not. Only admins hold it, so only admins can put it on a token.
-  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin', 'access.check_any'],
+  admin: [...auditorPermissions, 'grants.revoke_any', 'activity.report', 'portal.admin', 'access.check_any', 'requests.delegate'],
 };
 
 /** Being in an approver group of a live policy is a role of its own: it brings the inbox. */
@@ -59,6 +61,8 @@ export const permissionsByScope: Readonly<Record<TokenScope, readonly Permission
   check_any: ['access.check_any'],
   audit: ['audit.read'],
   activity: ['activity.report'],
+  // The request is the other user's; the token still needs `requests` to create one at all.
+  'requests:delegate': ['requests.delegate'],
 };
 
 export interface Actor {

@@ -7,6 +7,7 @@ export const tokenScopes = {
   check_any: 'ask whether anyone holds a role right now (target systems; admins only)',
   audit: 'read and export the audit trail (auditors and admins)',
   activity: 'report what a principal did on a target',
+  'requests:delegate': 'submit access requests on behalf of other users (for pipelines; admins only)',
 } as const;
 
 export type TokenScope = keyof typeof tokenScopes;

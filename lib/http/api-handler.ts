@@ -18,6 +18,8 @@ export interface ApiSpec<P extends z.ZodType | undefined, Q extends z.ZodType | 
   query?: Q;
   /** JSON object body. An empty body is parsed as `{}`. */
   body?: B;
+  /** The success status (200 unless said): lib/http/contract/operations.ts gives 201 to creations. */
+  status?: number;
 }
 
 export interface ApiCall<P, Q, B> {
@@ -50,11 +52,12 @@ async function parseParams(schema: z.ZodType, context: RouteContext | undefined)
  * `{"error":{"code","message"}}` with their status — never a stack trace. Responses are never cached and
  * carry X-Request-Id; an unexpected error is logged with the route, actor and that id.
  * The handler returns the JSON body, or a Response of its own (e.g. a stream) after all checks passed.
+ * Routes pass their entry of lib/http/contract/operations.ts as the spec, so the OpenAPI document
+ * describes exactly the schemas that parse the input.
  */
 export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   spec: ApiSpec<P, Q, B>,
   handler: (call: ApiCall<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
-  options: { status?: number } = {},
 ) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const meta = requestMeta(request.headers);
@@ -70,7 +73,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B> });
       // A handler may answer with its own Response (a streamed export) after every check above passed.
       if (data instanceof Response) return tagged(data, meta.requestId);
-      return jsonReply(options.status ?? 200, data, meta.requestId);
+      return jsonReply(spec.status ?? 200, data, meta.requestId);
     } catch (error) {
       return errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error));
     }

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '@/lib/services/deps';
 import { overrideServiceDeps } from '@/lib/services/runtime';
 import { createApiToken } from '@/lib/services/tokens/create-api-token';
 import type { RouteContext } from '@/lib/http/api-handler';
+import { assertMatchesContract } from './contract';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 // In-process harness for /api/v1 integration tests: a fresh migrated database with the demo
@@ -94,7 +95,7 @@ export interface CallResult {
   json: any;
 }
 
-/** Calls an exported route handler the way Next.js would. */
+/** Calls an exported route handler the way Next.js would, and checks the answer against the OpenAPI document. */
 export async function call(handler: Handler, path: string, options: CallOptions = {}): Promise<CallResult> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
@@ -108,5 +109,7 @@ export async function call(handler: Handler, path: string, options: CallOptions 
   const request = new Request(`http://test${path}`, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+  const json = text ? JSON.parse(text) : null;
+  assertMatchesContract(request.method, new URL(request.url).pathname, response.status, response.headers.get('content-type'), json);
+  return { status: response.status, headers: response.headers, json };
 }

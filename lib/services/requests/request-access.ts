@@ -14,6 +14,7 @@ import { refuseViolations } from '../refuse-violations';
 import { lockUserEntitlement } from '../row-lock';
 import { requestInclude, requestView, type RequestView } from '../views';
 import { findEntitlement } from './find-entitlement';
+import { requestSubject } from './request-subject';
 import { authorize } from '@/lib/services/authorize';
 import { requestBreakGlass } from '../break-glass/request-break-glass';
 
@@ -24,11 +25,15 @@ const START_GRACE_MS = minutes(1);
  * Submits a request. Policy decides eligibility, limits and auto-approval. A user never holds two
  * live grants (or two pending requests) for one role: a second one is refused with the reason,
  * pointing to Extend — it never creates a grant whose end would cut the first one short.
+ * `onBehalfOf` (an e-mail) submits it for another user: see requestSubject. The audit event's actor and
+ * token stay the caller's, and its data names the requester.
  */
-export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput): Promise<RequestView> {
+export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput & { onBehalfOf?: string | undefined }): Promise<RequestView> {
   authorize(ctx, 'requests.create');
   if (input.breakGlass) return requestBreakGlass(deps, ctx, input);
   const { db, clock } = deps;
+  const subject = await requestSubject(db, ctx, input.onBehalfOf);
+  const who = subject.delegated ? `${subject.email} already` : 'You already';
   const now = clock.now();
   if (input.startAt && input.startAt.getTime() < now.getTime() - START_GRACE_MS) {
     throw new AppError('unprocessable', 'The start time is in the past.', { field: 'startAt' });
@@ -40,21 +45,21 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
   const { requestId, next } = await db.$transaction(async (tx) => {
     const entitlement = await findEntitlement(tx, input.resource, input.role);
     const policy = policyRules(entitlement.policy);
-    refuseViolations(checkRequestAll(policy, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket }));
+    refuseViolations(checkRequestAll(policy, { groups: subject.groups, durationMinutes: input.durationMinutes, justification: input.justification, ticket: input.ticket }));
 
-    await lockUserEntitlement(tx, ctx.actor.id, entitlement.id);
-    const live = await tx.grant.findFirst({ where: { userId: ctx.actor.id, entitlementId: entitlement.id, status: { in: [...liveGrantStatuses] } } });
+    await lockUserEntitlement(tx, subject.id, entitlement.id);
+    const live = await tx.grant.findFirst({ where: { userId: subject.id, entitlementId: entitlement.id, status: { in: [...liveGrantStatuses] } } });
     if (live) {
-      throw new AppError('conflict', `You already hold this role until ${live.expiresAt.toISOString()}; extend that grant instead.`, { grantId: live.id });
+      throw new AppError('conflict', `${who} hold${subject.delegated ? 's' : ''} this role until ${live.expiresAt.toISOString()}; extend that grant instead.`, { grantId: live.id });
     }
-    const pending = await tx.accessRequest.findFirst({ where: { requesterId: ctx.actor.id, entitlementId: entitlement.id, status: 'pending' } });
-    if (pending) throw new AppError('conflict', 'You already have a pending request for this role.', { requestId: pending.id });
+    const pending = await tx.accessRequest.findFirst({ where: { requesterId: subject.id, entitlementId: entitlement.id, status: 'pending' } });
+    if (pending) throw new AppError('conflict', `${who} ha${subject.delegated ? 's' : 've'} a pending request for this role.`, { requestId: pending.id });
 
     const request = await createRequest(
       tx,
       ctx,
       {
-        requesterId: ctx.actor.id,
+        requesterId: subject.id,
         entitlementId: entitlement.id,
         durationMinutes: input.durationMinutes,
         justification: input.justification,
@@ -69,9 +74,10 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
         justification: input.justification,
         ticket: input.ticket ?? null,
         startAt: input.startAt?.toISOString() ?? null,
+        ...(subject.delegated ? { onBehalfOf: subject.email } : {}),
       },
     );
-    if (!isAutoApproved(policy!, { groups: ctx.actor.groups, durationMinutes: input.durationMinutes })) return { requestId: request.id, next: null };
+    if (!isAutoApproved(policy!, { groups: subject.groups, durationMinutes: input.durationMinutes })) return { requestId: request.id, next: null };
     await autoApprove(tx, ctx, request.id, now);
     return { requestId: request.id, next: await fulfilRequest(tx, ctx, request, now) };
   });

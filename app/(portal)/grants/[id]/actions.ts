@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { certificateInput } from '@/app/api/v1/grants/[id]/certificate/input';
+import { certificateInput } from '@/lib/domain/certificate-input';
 import { uuidParam } from '@/lib/domain/request-input';
 import { authedAction } from '@/lib/http/server-action';
 import { issueGrantCertificate } from '@/lib/services/grants/issue-certificate';

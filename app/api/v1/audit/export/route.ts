@@ -1,7 +1,8 @@
 import { apiRoute } from '@/lib/http/api-handler';
-import { auditExportQuery, auditExportResponse } from '@/lib/http/audit-export';
+import { auditExportResponse } from '@/lib/http/audit-export';
+import { operations } from '@/lib/http/contract/operations';
 
 export const dynamic = 'force-dynamic';
 
 /** The whole filtered trail, streamed as a CSV or NDJSON attachment, oldest first. */
-export const GET = apiRoute({ scope: 'audit', query: auditExportQuery }, ({ deps, ctx, query }) => auditExportResponse(deps, ctx, query));
+export const GET = apiRoute(operations.exportAudit, ({ deps, ctx, query }) => auditExportResponse(deps, ctx, query));

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/http/api-handler';
-import { idParams } from '@/lib/http/api-schemas';
+import { operations } from '@/lib/http/contract/operations';
 import { getGrant } from '@/lib/services/grants/queries';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ scope: 'grants', params: idParams('grant') }, async ({ deps, ctx, params }) => ({ grant: await getGrant(deps, ctx, params.id) }));
+export const GET = apiRoute(operations.getGrant, async ({ deps, ctx, params }) => ({ grant: await getGrant(deps, ctx, params.id) }));

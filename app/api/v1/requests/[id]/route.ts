@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/http/api-handler';
-import { idParams } from '@/lib/http/api-schemas';
+import { operations } from '@/lib/http/contract/operations';
 import { getRequest } from '@/lib/services/requests/queries';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ scope: 'requests', params: idParams('request') }, async ({ deps, ctx, params }) => ({ request: await getRequest(deps, ctx, params.id) }));
+export const GET = apiRoute(operations.getRequest, async ({ deps, ctx, params }) => ({ request: await getRequest(deps, ctx, params.id) }));

@@ -1,10 +1,9 @@
 import { apiRoute } from '@/lib/http/api-handler';
-import { idParams } from '@/lib/http/api-schemas';
-import { decisionInput } from '@/lib/domain/request-input';
+import { operations } from '@/lib/http/contract/operations';
 import { decideRequest } from '@/lib/services/requests/decide-request';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ scope: 'approvals', params: idParams('request'), body: decisionInput }, async ({ deps, ctx, params, body }) => ({
+export const POST = apiRoute(operations.denyRequest, async ({ deps, ctx, params, body }) => ({
   request: await decideRequest(deps, ctx, { requestId: params.id, decision: 'deny', comment: body.comment }),
 }));
