@@ -10,8 +10,8 @@ export function policySummary(p: PolicyView | null): string {
     `${list(p.eligibleGroups)} may request up to ${formatMinutes(p.maxDurationMinutes)}`,
     p.approverGroups.length ? `${p.requiredApprovals} approval${p.requiredApprovals === 1 ? '' : 's'} from ${list(p.approverGroups)}` : 'no approvers',
   ];
-  if (p.ticketRequired) parts.push(p.ticketPattern ? `ticket matching ${p.ticketPattern}` : 'ticket required');
-  if (!p.justificationRequired) parts.push('no justification needed');
+  if (p.ticketRequired) parts.push(p.ticketPattern ? `ticket matching ${p.ticketPattern}${p.ticketExample ? ` (e.g. ${p.ticketExample})` : ''}` : 'ticket required');
+  parts.push(p.justificationRequired ? `justification of ${p.justificationMinLength}+ characters` : 'no justification needed');
   if (p.autoApproveMaxMinutes !== null && p.autoApproveGroups.length) parts.push(`auto-approved for ${list(p.autoApproveGroups)} up to ${formatMinutes(p.autoApproveMaxMinutes)}`);
   if (p.breakGlassAllowed) parts.push('break-glass allowed');
   return parts.join(' · ');

@@ -11,6 +11,8 @@ export const resourceKinds = ['portal', 'postgres', 'mysql', 'ssh', 'webhook'] a
 export type ResourceKindName = (typeof resourceKinds)[number];
 
 export const PENDING_TTL_DEFAULT = 1440;
+/** Shortest justification a policy accepts unless an admin says otherwise (issue 10, item 15). */
+export const JUSTIFICATION_MIN_DEFAULT = 10;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
@@ -129,6 +131,9 @@ const policyShape = z.object({
   ticketPattern: z
     .preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(200, 'Keep the pattern under 200 characters').nullable())
     .refine((p) => p === null || isValidPattern(p), 'Not a valid regular expression'),
+  // What requesters are shown instead of the pattern (a regex means little to most people).
+  ticketExample: z.preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(100, 'Keep the example under 100 characters').nullable()),
+  justificationMinLength: wholeNumber('the shortest justification', 1, 500, JUSTIFICATION_MIN_DEFAULT),
   autoApproveGroups: groupList,
   autoApproveMaxMinutes: z.preprocess(
     (v) => emptyToUndefined(v) ?? null,
@@ -150,6 +155,9 @@ export function pickPolicyFields<P extends z.infer<typeof policyShape>>(p: P): z
 function policyRules(p: z.infer<typeof policyShape>, ctx: z.RefinementCtx) {
   if (p.ticketRequired && p.ticketPattern === null) {
     ctx.addIssue({ code: 'custom', path: ['ticketPattern'], message: 'Give the pattern tickets must match when a ticket is required' });
+  }
+  if (p.ticketExample !== null && p.ticketPattern !== null && isValidPattern(p.ticketPattern) && !new RegExp(p.ticketPattern).test(p.ticketExample)) {
+    ctx.addIssue({ code: 'custom', path: ['ticketExample'], message: `The example must match the ticket pattern ${p.ticketPattern}, or requesters are shown a format they cannot use` });
   }
   if (p.autoApproveMaxMinutes !== null && p.autoApproveMaxMinutes > p.maxDurationMinutes) {
     ctx.addIssue({ code: 'custom', path: ['autoApproveMaxMinutes'], message: `The auto-approve limit must not exceed the longest duration (${p.maxDurationMinutes} minutes)` });
