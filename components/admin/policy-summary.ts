@@ -1,3 +1,4 @@
+import { JUSTIFICATION_MIN_DEFAULT } from '@/lib/domain/admin-input';
 import { formatMinutes } from '@/lib/domain/durations';
 import type { PolicyView } from '@/lib/services/admin/admin-views';
 
@@ -11,7 +12,9 @@ export function policySummary(p: PolicyView | null): string {
     p.approverGroups.length ? `${p.requiredApprovals} approval${p.requiredApprovals === 1 ? '' : 's'} from ${list(p.approverGroups)}` : 'no approvers',
   ];
   if (p.ticketRequired) parts.push(p.ticketPattern ? `ticket matching ${p.ticketPattern}${p.ticketExample ? ` (e.g. ${p.ticketExample})` : ''}` : 'ticket required');
-  parts.push(p.justificationRequired ? `justification of ${p.justificationMinLength}+ characters` : 'no justification needed');
+  // The default minimum goes without saying; a different one is worth a glance.
+  if (!p.justificationRequired) parts.push('no justification needed');
+  else if (p.justificationMinLength !== JUSTIFICATION_MIN_DEFAULT) parts.push(`justification of at least ${p.justificationMinLength} characters`);
   if (p.autoApproveMaxMinutes !== null && p.autoApproveGroups.length) parts.push(`auto-approved for ${list(p.autoApproveGroups)} up to ${formatMinutes(p.autoApproveMaxMinutes)}`);
   if (p.breakGlassAllowed) parts.push('break-glass allowed');
   return parts.join(' · ');

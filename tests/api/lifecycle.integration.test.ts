@@ -91,7 +91,7 @@ describe('the whole loop over the API', () => {
   });
 
   it('names every input the policy refuses in one answer, not one per attempt', async () => {
-    const res = await post(api.createRequest, tokens.alice!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 500, justification: '  for the test' });
+    const res = await post(api.createRequest, tokens.alice!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 500, justification: ' ' });
     expect(res.status).toBe(422);
     expect(res.json.error).toEqual({
       code: 'unprocessable',

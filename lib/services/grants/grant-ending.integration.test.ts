@@ -90,7 +90,7 @@ describe('extend', () => {
     const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident for the test', ticket: 'OPS-7' }));
     const grant = (await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' })).grant!;
 
-    expect((await extensionTickets(deps, await as('erin@example.com'), [grant.id])).get(grant.id)).toEqual({ required: true, pattern: '^[A-Z][A-Z0-9]+-[0-9]+$', original: 'OPS-7' });
+    expect((await extensionTickets(deps, await as('erin@example.com'), [grant.id])).get(grant.id)).toEqual({ required: true, pattern: '^[A-Z][A-Z0-9]+-[0-9]+$', example: 'OPS-123', original: 'OPS-7' });
     expect((await extensionTickets(deps, await as('alice@example.com'), [grant.id])).size).toBe(0);
 
     await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more for the test' })), 'unprocessable', { field: 'ticket' });

@@ -120,7 +120,7 @@ describe('policy at submission', () => {
   it('checks the ticket against the pattern', async () => {
     const base = { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident for the test' };
     await expectAppError(submit('alice@example.com', base), 'unprocessable', { field: 'ticket', message: /required/ });
-    await expectAppError(submit('alice@example.com', { ...base, ticket: 'inc 42' }), 'unprocessable', { field: 'ticket', message: /must match/ });
+    await expectAppError(submit('alice@example.com', { ...base, ticket: 'inc 42' }), 'unprocessable', { field: 'ticket', message: /must look like OPS-123/ });
   });
 
   it('refuses the ineligible and the unknown', async () => {
