@@ -44,7 +44,7 @@ export async function runCheckExpiryBench(ctx: BenchContext): Promise<void> {
     const users = ['alice@example.com', 'erin@example.com', 'bob@example.com', 'frank@example.com'];
     for (let round_ = 0; round_ < ROUNDS; round_++) {
       const email = users[round_ % users.length]!;
-      const request = await requestAccess(deps, await actorOf(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 1, justification: 'bench' }));
+      const request = await requestAccess(deps, await actorOf(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 1, justification: 'benchmark run' }));
       // End a few seconds from now, at a random point of the sweep cycle.
       const endsAt = new Date(Date.now() + 2_000 + Math.random() * SWEEP_EVERY_MS);
       await database.db.grant.update({ where: { id: request.grant!.id }, data: { expiresAt: endsAt } });

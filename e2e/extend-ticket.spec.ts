@@ -32,6 +32,6 @@ test('an empty request form flags duration, justification and ticket together', 
   await alice.getByLabel('Role', { exact: true }).selectOption('editor');
   await alice.getByRole('main').getByRole('button', { name: 'Request access' }).click();
   await expect(alice.getByLabel('Duration (minutes)', { exact: true })).toHaveAccessibleDescription(/Enter the duration in minutes/, { timeout: 20_000 });
-  await expect(alice.getByLabel('Justification', { exact: true })).toHaveAccessibleDescription(/A justification is required\./);
+  await expect(alice.getByLabel('Justification', { exact: true })).toHaveAccessibleDescription(/A justification of at least 10 characters is required\./);
   await expect(alice.getByLabel('Ticket', { exact: true })).toHaveAccessibleDescription(/A ticket is required\./);
 });

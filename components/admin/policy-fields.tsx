@@ -2,6 +2,7 @@ import type { PolicyView } from '@/lib/services/admin/admin-views';
 import type { GroupSummary } from '@/lib/services/admin/list-groups';
 import { CheckboxField, TextField } from './form-fields';
 import { formatMinutes, MAX_DURATION_MINUTES } from '@/lib/domain/durations';
+import { JUSTIFICATION_MIN_DEFAULT } from '@/lib/domain/admin-input';
 
 const newPolicy: PolicyView = {
   eligibleGroups: [],
@@ -11,6 +12,8 @@ const newPolicy: PolicyView = {
   justificationRequired: true,
   ticketRequired: false,
   ticketPattern: null,
+  ticketExample: null,
+  justificationMinLength: JUSTIFICATION_MIN_DEFAULT,
   autoApproveGroups: [],
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 1440,
@@ -48,6 +51,8 @@ export function PolicyFields({ idPrefix, policy, errors, groups }: { idPrefix: s
       <TextField id={id('autoApproveGroups')} name="autoApproveGroups" label="Auto-approve groups" defaultValue={p.autoApproveGroups.join(', ')} hint="Members of these groups are approved at once, within the limit below." error={errors.autoApproveGroups} />
       <TextField id={id('autoApproveMaxMinutes')} name="autoApproveMaxMinutes" label="Auto-approve up to (minutes)" type="number" min={1} inputMode="numeric" defaultValue={p.autoApproveMaxMinutes ?? ''} hint="Empty: never auto-approved. At most the longest duration." error={errors.autoApproveMaxMinutes} />
       <TextField id={id('ticketPattern')} name="ticketPattern" label="Ticket pattern (regular expression)" defaultValue={p.ticketPattern ?? ''} spellCheck={false} hint={<>e.g. <code>^[A-Z]+-[0-9]+$</code>. Required when a ticket is required.</>} error={errors.ticketPattern} />
+      <TextField id={id('ticketExample')} name="ticketExample" label="Ticket example" defaultValue={p.ticketExample ?? ''} spellCheck={false} hint={<>What requesters are shown instead of the pattern, e.g. <code>OPS-123</code>. Must match the pattern.</>} error={errors.ticketExample} />
+      <TextField id={id('justificationMinLength')} name="justificationMinLength" label="Shortest justification (characters)" type="number" min={1} max={500} inputMode="numeric" defaultValue={p.justificationMinLength} hint={`When a justification is required. Default ${JUSTIFICATION_MIN_DEFAULT}.`} error={errors.justificationMinLength} />
       <TextField id={id('pendingTtlMinutes')} name="pendingTtlMinutes" label="Undecided requests expire after (minutes)" type="number" min={5} max={10080} inputMode="numeric" defaultValue={p.pendingTtlMinutes} hint="5 to 10,080 (a week)." error={errors.pendingTtlMinutes} />
       <fieldset className="space-y-3 sm:col-span-2">
         <legend className="sr-only">Rules</legend>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { resourceKinds } from '@/lib/domain/admin-input';
@@ -12,8 +12,9 @@ import { FormStatus } from './form-status';
 import { SettingsField } from './settings-field';
 
 type Action = (input: Record<string, string>) => Promise<ActionResult<AdminResourceView>>;
+type Kind = (typeof resourceKinds)[number];
 
-const kindLabels: Record<(typeof resourceKinds)[number], string> = {
+const kindLabels: Record<Kind, string> = {
   portal: 'Portal (other systems check access through the API)',
   postgres: 'PostgreSQL database',
   mysql: 'MySQL / MariaDB database',
@@ -24,8 +25,10 @@ const kindLabels: Record<(typeof resourceKinds)[number], string> = {
 const fieldNames = ['slug', 'name', 'description', 'kind', 'settings'];
 
 /** Creates a resource, or edits one (its slug and kind are fixed once created). */
-export function ResourceForm({ action, resource }: { action: Action; resource?: AdminResourceView }) {
+/** `examples`: settings that fit each kind (from the connectors), shown under the settings field. */
+export function ResourceForm({ action, resource, examples }: { action: Action; resource?: AdminResourceView; examples: Record<Kind, Record<string, unknown>> }) {
   const router = useRouter();
+  const [kind, setKind] = useState<Kind>((resource?.kind as Kind | undefined) ?? 'portal');
   const save = useFormAction(action, { fields: fieldNames });
   const idPrefix = useId();
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -53,7 +56,7 @@ export function ResourceForm({ action, resource }: { action: Action; resource?: 
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField id={id('slug')} name="slug" label="Slug" autoComplete="off" spellCheck={false} hint="Lowercase letters, digits and dashes, e.g. prod-db. Fixed once created." error={save.fields.slug} />
-          <SelectField id={id('kind')} name="kind" label="Kind" defaultValue="portal" error={save.fields.kind}>
+          <SelectField id={id('kind')} name="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} error={save.fields.kind}>
             {resourceKinds.map((k) => (
               <option key={k} value={k}>
                 {kindLabels[k]}
@@ -64,7 +67,7 @@ export function ResourceForm({ action, resource }: { action: Action; resource?: 
       )}
       <TextField id={id('name')} name="name" label="Name" defaultValue={resource?.name} error={save.fields.name} />
       <TextAreaField id={id('description')} name="description" label="Description" rows={2} defaultValue={resource?.description} error={save.fields.description} />
-      <SettingsField id={id('settings')} defaultValue={resource?.settings ?? {}} error={save.fields.settings} />
+      <SettingsField id={id('settings')} defaultValue={resource?.settings ?? {}} error={save.fields.settings} example={examples[kind] ?? {}} kindLabel={kindLabels[kind] ?? kind} />
       <Button type="submit" disabled={save.pending}>
         {save.pending ? 'Saving…' : resource ? 'Save resource' : 'Create resource'}
       </Button>

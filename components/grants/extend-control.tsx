@@ -64,7 +64,7 @@ export function ExtendControl({ grantId, what, ticket }: { grantId: string; what
               value={ticketText}
               onChange={(e) => setTicketText(e.target.value)}
               error={extend.fields.ticket}
-              hint={ticket.pattern ? `Format: ${ticket.pattern}` : undefined}
+              hint={ticketHint(ticket)}
             />
           ) : null}
           <div className="flex gap-2">
@@ -83,6 +83,12 @@ export function ExtendControl({ grantId, what, ticket }: { grantId: string; what
       )}
     </div>
   );
+}
+
+/** Requesters see the policy's example (e.g. OPS-123); the raw pattern only when there is none. */
+function ticketHint(ticket: ExtensionTicket): string | undefined {
+  if (ticket.example) return `e.g. ${ticket.example}`;
+  return ticket.pattern ? `Format: ${ticket.pattern}` : undefined;
 }
 
 function describe(request: RequestView): Outcome {

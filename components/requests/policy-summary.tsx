@@ -30,11 +30,15 @@ export function PolicySummary({ entry, duration }: { entry: CatalogEntry | null;
             {plural(entry.policy.requiredApprovals, 'approval', 'approvals')} from {entry.policy.approverGroups.join(', ') || 'nobody (no approver group set)'}
           </dd>
           <dt className="text-slate-500">Justification</dt>
-          <dd>{entry.policy.justificationRequired ? 'required' : 'optional'}</dd>
+          <dd>{entry.policy.justificationRequired ? (entry.policy.justificationMinLength > 1 ? `required, at least ${entry.policy.justificationMinLength} characters` : 'required') : 'optional'}</dd>
           <dt className="text-slate-500">Ticket</dt>
           <dd>
             {entry.policy.ticketRequired ? 'required' : 'not needed'}
-            {entry.policy.ticketRequired && entry.policy.ticketPattern ? (
+            {entry.policy.ticketRequired && entry.policy.ticketExample ? (
+              <>
+                , like <code className="rounded bg-slate-100 px-1">{entry.policy.ticketExample}</code>
+              </>
+            ) : entry.policy.ticketRequired && entry.policy.ticketPattern ? (
               <>
                 , matching <code className="rounded bg-slate-100 px-1">{entry.policy.ticketPattern}</code>
               </>

@@ -12,7 +12,11 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { requestFormErrors } from '@/lib/domain/request-form-errors';
 import type { CatalogEntry } from '@/lib/services/requests/catalog';
+import { justificationRule } from '@/lib/domain/policy';
+import { DurationPresets } from './duration-presets';
 import { PolicySummary } from './policy-summary';
+import { ResourcePicker } from './resource-picker';
+import { RoleLimits, roleLimits } from './role-limits';
 
 type Fields = 'resource' | 'role' | 'durationMinutes' | 'justification' | 'ticket' | 'startAt';
 const fieldNames: readonly string[] = ['resource', 'role', 'durationMinutes', 'justification', 'ticket', 'startAt'] satisfies Fields[];
@@ -26,10 +30,10 @@ function localToIso(value: string): string {
 
 export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; preselect: { resource?: string | undefined; role?: string | undefined } }) {
   const router = useRouter();
-  const resources = useMemo(() => [...new Map(catalog.map((e) => [e.resource, { value: e.resource, label: e.resourceName }])).values()], [catalog]);
+  const resources = useMemo(() => [...new Map(catalog.map((e) => [e.resource, { slug: e.resource, name: e.resourceName, description: e.resourceDescription }])).values()], [catalog]);
   const rolesOf = (resource: string) => catalog.filter((e) => e.resource === resource);
 
-  const initialResource = resources.some((r) => r.value === preselect.resource) ? preselect.resource! : '';
+  const initialResource = resources.some((r) => r.slug === preselect.resource) ? preselect.resource! : '';
   const initialRoles = rolesOf(initialResource);
   const initialRole = initialRoles.some((e) => e.role === preselect.role) ? preselect.role! : initialRoles.length === 1 ? initialRoles[0]!.role : '';
 
@@ -48,8 +52,8 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
   const breakGlassLimit = entry?.policy.breakGlassUpToMinutes ?? null;
   const breakingGlass = breakGlass && breakGlassLimit !== null;
 
-  const set = (name: Fields) => (event: { target: { value: string } }) => {
-    const value = event.target.value;
+  const set = (name: Fields) => (event: { target: { value: string } }) => setValue(name, event.target.value);
+  const setValue = (name: Fields, value: string) => {
     setValues((v) => {
       if (name !== 'resource') return { ...v, [name]: value };
       const next = rolesOf(value);
@@ -95,28 +99,32 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           </p>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Resource" name="resource" value={values.resource} onChange={set('resource')} options={resources} placeholder="Choose a resource" error={fieldErrors.resource} />
+          <ResourcePicker resources={resources} value={values.resource} onChange={(slug) => setValue('resource', slug)} error={fieldErrors.resource} />
           <SelectField
             label="Role"
             name="role"
             value={values.role}
             onChange={set('role')}
-            options={roles.map((e) => ({ value: e.role, label: e.role }))}
+            options={roles.map((e) => ({ value: e.role, label: `${e.role} — ${roleLimits(e)}` }))}
             placeholder={values.resource ? 'Choose a role' : 'Choose a resource first'}
             disabled={!values.resource}
             error={fieldErrors.role}
             hint={entry?.description || undefined}
           />
+          <RoleLimits roles={roles} chosen={values.role} />
         </div>
-        <TextField
-          label="Duration (minutes)"
-          name="durationMinutes"
-          inputMode="numeric"
-          value={values.durationMinutes}
-          onChange={set('durationMinutes')}
-          error={fieldErrors.durationMinutes}
-          hint={entry ? `At most ${breakingGlass ? breakGlassLimit : entry.policy.maxDurationMinutes} minutes${breakingGlass ? ' (break-glass)' : ''}.` : undefined}
-        />
+        <div>
+          <TextField
+            label="Duration (minutes)"
+            name="durationMinutes"
+            inputMode="numeric"
+            value={values.durationMinutes}
+            onChange={set('durationMinutes')}
+            error={fieldErrors.durationMinutes}
+            hint={entry ? `At most ${breakingGlass ? breakGlassLimit : entry.policy.maxDurationMinutes} minutes${breakingGlass ? ' (break-glass)' : ''}.` : undefined}
+          />
+          {entry ? <DurationPresets maxMinutes={(breakingGlass ? breakGlassLimit : null) ?? entry.policy.maxDurationMinutes} value={values.durationMinutes} onPick={(m) => setValue('durationMinutes', String(m))} /> : null}
+        </div>
         <TextareaField
           label="Justification"
           name="justification"
@@ -124,7 +132,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           onChange={set('justification')}
           error={fieldErrors.justification}
           optional={entry ? !entry.policy.justificationRequired : false}
-          hint={breakingGlass ? 'At least 20 characters: what is broken and what you will do. Reviewers read this afterwards.' : 'What you will do with the access, so approvers and auditors understand.'}
+          hint={breakingGlass ? 'At least 20 characters: what is broken and what you will do. Reviewers read this afterwards.' : justificationHint(entry, values.justification)}
         />
         <TextField
           label="Ticket"
@@ -133,7 +141,7 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
           onChange={set('ticket')}
           error={fieldErrors.ticket}
           optional={entry ? !entry.policy.ticketRequired : true}
-          hint={entry?.policy.ticketPattern ? `Format: ${entry.policy.ticketPattern}` : undefined}
+          hint={ticketHint(entry)}
         />
         {breakingGlass ? null : (
           <TextField
@@ -167,4 +175,22 @@ export function RequestForm({ catalog, preselect }: { catalog: CatalogEntry[]; p
       <PolicySummary entry={entry} duration={duration} />
     </div>
   );
+}
+
+const WHY = 'What you will do with the access, so approvers and auditors understand.';
+
+/** The policy's justification rule, shown before submitting, with a running count while it is short. */
+function justificationHint(entry: CatalogEntry | null, text: string): string {
+  if (!entry?.policy.justificationRequired) return WHY;
+  const min = entry.policy.justificationMinLength;
+  const length = [...text.trim()].length;
+  const progress = min > 1 && length > 0 && length < min ? ` ${length} of ${min} so far.` : '';
+  return `${WHY} ${justificationRule(entry.policy)}.${progress}`;
+}
+
+/** Requesters see the policy's example (e.g. OPS-123); the raw pattern only when it has none. */
+function ticketHint(entry: CatalogEntry | null): string | undefined {
+  if (!entry) return undefined;
+  if (entry.policy.ticketExample) return `e.g. ${entry.policy.ticketExample}`;
+  return entry.policy.ticketPattern ? `Format: ${entry.policy.ticketPattern}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES } from './durations';
-import { ticketPatternProblem } from './ticket-pattern';
+import { ticketMatches, ticketPatternProblem } from './ticket-pattern';
 
 // The shapes admins edit: resources, entitlements (roles) and their policies. One schema per form,
 // used by the server action at the edge and again by the service (which REST or tests may call directly).
@@ -12,6 +12,8 @@ export type ResourceKindName = (typeof resourceKinds)[number];
 
 export const PENDING_TTL_DEFAULT = 1440;
 export const BREAK_GLASS_MAX_DEFAULT = 60;
+/** Shortest justification a policy accepts unless an admin says otherwise (issue 10, item 15). */
+export const JUSTIFICATION_MIN_DEFAULT = 10;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
@@ -133,6 +135,9 @@ const policyShape = z.object({
       const problem = p === null ? null : ticketPatternProblem(p);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  // What requesters are shown instead of the pattern (a regex means little to most people).
+  ticketExample: z.preprocess((v) => emptyToUndefined(trimmed(v)) ?? null, z.string().max(100, 'Keep the example under 100 characters').nullable()),
+  justificationMinLength: wholeNumber('the shortest justification', 1, 500, JUSTIFICATION_MIN_DEFAULT),
   autoApproveGroups: groupList,
   autoApproveMaxMinutes: z.preprocess(
     (v) => emptyToUndefined(v) ?? null,
@@ -157,6 +162,9 @@ export function pickPolicyFields<P extends z.infer<typeof policyShape>>(p: P): z
 function policyRules(p: z.infer<typeof policyShape>, ctx: z.RefinementCtx) {
   if (p.ticketRequired && p.ticketPattern === null) {
     ctx.addIssue({ code: 'custom', path: ['ticketPattern'], message: 'Give the pattern tickets must match when a ticket is required' });
+  }
+  if (p.ticketExample !== null && p.ticketPattern !== null && ticketPatternProblem(p.ticketPattern) === null && !ticketMatches(p.ticketPattern, p.ticketExample)) {
+    ctx.addIssue({ code: 'custom', path: ['ticketExample'], message: `The example must match the ticket pattern ${p.ticketPattern}, or requesters are shown a format they cannot use` });
   }
   if (p.autoApproveMaxMinutes !== null && p.autoApproveMaxMinutes > p.maxDurationMinutes) {
     ctx.addIssue({ code: 'custom', path: ['autoApproveMaxMinutes'], message: `The auto-approve limit must not exceed the longest duration (${p.maxDurationMinutes} minutes)` });

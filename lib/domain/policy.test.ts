@@ -15,6 +15,8 @@ const base: PolicyRules = {
   justificationRequired: false,
   ticketRequired: false,
   ticketPattern: null,
+  ticketExample: null,
+  justificationMinLength: 1,
   autoApproveGroups: [],
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 60,
@@ -111,6 +113,27 @@ describe('checkRequest', () => {
     expect(checkRequest(strict, facts({ justification: 'x' }))).toBeNull();
   });
 
+  it("holds a required justification to the policy's minimum length: the boundary passes, one short fails", () => {
+    const strict = policy({ justificationRequired: true, justificationMinLength: 10 });
+    expect(checkRequest(strict, facts({ justification: 'x' }))).toEqual({ code: 'unprocessable', field: 'justification', message: 'A justification of at least 10 characters is required (1 so far).' });
+    expect(checkRequest(strict, facts({ justification: '123456789' }))).toMatchObject({ field: 'justification' });
+    expect(checkRequest(strict, facts({ justification: '1234567890' }))).toBeNull();
+    // Surrounding blanks do not count, and a character is what a person sees (not a UTF-16 unit).
+    expect(checkRequest(strict, facts({ justification: '   123456789   ' }))).toMatchObject({ field: 'justification' });
+    expect(checkRequest(strict, facts({ justification: '🔥🔥🔥🔥🔥' }))).toMatchObject({ field: 'justification', message: expect.stringContaining('(5 so far)') });
+    expect(checkRequest(strict, facts({ justification: '' }))).toEqual({ code: 'unprocessable', field: 'justification', message: 'A justification of at least 10 characters is required.' });
+  });
+
+  it('applies the minimum to extensions as to requests', () => {
+    const strict = policy({ justificationRequired: true, justificationMinLength: 10 });
+    expect(checkRequest(strict, facts({ durationMinutes: 10, existingMinutes: 30, justification: 'more' }))).toMatchObject({ field: 'justification' });
+    expect(checkRequest(strict, facts({ durationMinutes: 10, existingMinutes: 30, justification: 'the migration runs long' }))).toBeNull();
+  });
+
+  it('ignores the minimum when no justification is required', () => {
+    expect(checkRequest(policy({ justificationMinLength: 50 }), facts({ justification: 'ok' }))).toBeNull();
+  });
+
   it('accepts a blank justification when the policy does not require one', () => {
     expect(checkRequest(base, facts({ justification: '' }))).toBeNull();
   });
@@ -133,6 +156,12 @@ describe('checkRequest', () => {
     expect(checkRequest(strict, facts({ ticket: 'OPS-42' }))).toBeNull();
     expect(checkRequest(strict, facts({ ticket: 'ops-42' }))).toEqual({ code: 'unprocessable', field: 'ticket', message: 'The ticket must match ^OPS-\\d+$.' });
     expect(checkRequest(strict, facts({ ticket: 'OPS-42 and more' }))).toMatchObject({ field: 'ticket' });
+  });
+
+  it("names the policy's ticket example, not its pattern, when the policy has one", () => {
+    const strict = policy({ ticketRequired: true, ticketPattern: '^OPS-\\d+$', ticketExample: 'OPS-123' });
+    expect(checkRequest(strict, facts({ ticket: 'ops-42' }))).toEqual({ code: 'unprocessable', field: 'ticket', message: 'The ticket must look like OPS-123.' });
+    expect(checkRequest(strict, facts({ ticket: 'OPS-42' }))).toBeNull();
   });
 
   it('refuses every ticket when the stored pattern is not a valid regular expression (fail closed)', () => {

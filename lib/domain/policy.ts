@@ -30,7 +30,7 @@ export function isApproverFor(policy: PolicyRules | null, groups: readonly strin
 }
 
 /** The rules a request's inputs are checked against: what the request form knows of a policy too. */
-export type FieldRules = Pick<PolicyRules, 'maxDurationMinutes' | 'justificationRequired' | 'ticketRequired' | 'ticketPattern'>;
+export type FieldRules = Pick<PolicyRules, 'maxDurationMinutes' | 'justificationRequired' | 'justificationMinLength' | 'ticketRequired' | 'ticketPattern' | 'ticketExample'>;
 
 type FieldViolation = Extract<PolicyViolation, { code: 'unprocessable' }>;
 
@@ -57,16 +57,35 @@ export function checkRequestFields(policy: FieldRules, facts: Omit<RequestFacts,
         : `The longest allowed duration is ${policy.maxDurationMinutes} minutes in all; this grant already has ${facts.existingMinutes}.`;
     violations.push({ code: 'unprocessable', field, message });
   }
-  if (policy.justificationRequired && facts.justification.trim().length === 0) {
-    violations.push({ code: 'unprocessable', field: 'justification', message: 'A justification is required.' });
+  if (policy.justificationRequired) {
+    const length = [...facts.justification.trim()].length; // characters as people count them, not UTF-16 units
+    if (length === 0) violations.push({ code: 'unprocessable', field: 'justification', message: `${justificationRule(policy)}.` });
+    else if (length < policy.justificationMinLength) {
+      violations.push({ code: 'unprocessable', field: 'justification', message: `${justificationRule(policy)} (${length} so far).` });
+    }
   }
   if (policy.ticketRequired) {
     if (!facts.ticket) violations.push({ code: 'unprocessable', field: 'ticket', message: 'A ticket is required.' });
     else if (policy.ticketPattern && !ticketMatches(policy.ticketPattern, facts.ticket)) {
-      violations.push({ code: 'unprocessable', field: 'ticket', message: `The ticket must match ${policy.ticketPattern}.` });
+      violations.push({ code: 'unprocessable', field: 'ticket', message: `${ticketFormat(policy)}.` });
     }
   }
   return violations;
+}
+
+/** The justification rule in words, the same before submitting (a hint) and after (an error). */
+export function justificationRule(policy: Pick<FieldRules, 'justificationMinLength'>): string {
+  const min = Math.max(1, policy.justificationMinLength);
+  return min <= 1 ? 'A justification is required' : `A justification of at least ${min} characters is required`;
+}
+
+/**
+ * How a ticket must look, in requesters' words: the policy's example when it has one (the pattern is
+ * for admins), else the pattern itself.
+ */
+export function ticketFormat(policy: Pick<FieldRules, 'ticketPattern' | 'ticketExample'>): string {
+  if (policy.ticketExample) return `The ticket must look like ${policy.ticketExample}`;
+  return policy.ticketPattern ? `The ticket must match ${policy.ticketPattern}` : 'A ticket is required';
 }
 
 /** Auto-approval: requester in a listed group and the whole duration within the limit. */

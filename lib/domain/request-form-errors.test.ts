@@ -10,6 +10,8 @@ const policy: PolicyRules = {
   justificationRequired: true,
   ticketRequired: true,
   ticketPattern: '^OPS-[0-9]+$',
+  ticketExample: null,
+  justificationMinLength: 1,
   autoApproveGroups: [],
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 60,
@@ -45,6 +47,15 @@ describe('requestFormErrors', () => {
     });
     expect(requestFormErrors(policy, { ...empty, durationMinutes: '30', justification: 'deploy fix', ticket: 'OPS-9' })).toEqual({});
     expect(requestFormErrors({ ...policy, justificationRequired: false, ticketRequired: false }, { ...empty, durationMinutes: '30' })).toEqual({});
+  });
+
+  it("flags a justification shorter than the policy's minimum before submitting, and the ticket by its example", () => {
+    const strict = { ...policy, justificationMinLength: 10, ticketExample: 'OPS-123' };
+    expect(requestFormErrors(strict, { ...empty, durationMinutes: '30', justification: 'fix', ticket: 'ops' })).toEqual({
+      justification: 'A justification of at least 10 characters is required (3 so far).',
+      ticket: 'The ticket must look like OPS-123.',
+    });
+    expect(requestFormErrors(strict, { ...empty, durationMinutes: '30', justification: 'deploy the fix', ticket: 'OPS-9' })).toEqual({});
   });
 
   it('without a chosen role, still flags what the shape needs', () => {

@@ -47,7 +47,7 @@ describe('authentication', () => {
     // The socket peer is recorded; the X-Forwarded-For the client forged is not (no proxy is trusted).
     const res = await call(api.createRequest.handler, '/api/v1/requests', {
       headers: { authorization: `bearer ${alice}`, 'x-timebox-peer-address': '203.0.113.7', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'deploy-bot/1.0' },
-      body: { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'pipeline' },
+      body: { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'pipeline for the test' },
     });
     expect(res.status).toBe(201);
     const event = await h.database.db.auditEvent.findFirstOrThrow({ where: { action: 'request.created', requestId: res.json.request.id } });
@@ -107,7 +107,7 @@ describe('scopes: a token without the endpoint’s scope gets 403 everywhere', (
     const { path, params } = at(endpoint, endpoint.hasId ? id : undefined);
     const before = { requests: await h.database.db.accessRequest.count(), reviews: await h.database.db.review.count(), grant: await h.database.db.grant.findUniqueOrThrow({ where: { id: ids.grant } }) };
     const query = name === 'check' ? '?user=alice%40example.com&resource=api-test-flags&role=admin' : '';
-    const body = endpoint.method === 'POST' ? { resource: 'api-test-flags', role: 'admin', durationMinutes: 5, minutes: 5, justification: 'x', comment: 'x' } : undefined;
+    const body = endpoint.method === 'POST' ? { resource: 'api-test-flags', role: 'admin', durationMinutes: 5, minutes: 5, justification: 'x for the test', comment: 'x' } : undefined;
     const res = await call(endpoint.handler, path + query, { method: endpoint.method, token: secret, params, body });
     expect(res.status).toBe(403);
     expect(res.json.error).toEqual({ code: 'forbidden', message: `This token lacks the "${endpoint.scope}" scope.` });
@@ -166,7 +166,7 @@ describe('request bodies', () => {
   });
 
   it('refuses a body over 64 KiB with 413, with or without Content-Length', async () => {
-    const big = JSON.stringify({ resource: 'api-test-flags', role: 'admin', durationMinutes: 5, justification: 'x'.repeat(70_000) });
+    const big = JSON.stringify({ resource: 'api-test-flags', role: 'admin', durationMinutes: 5, justification: 'x for the test'.repeat(70_000) });
     const res = await create(big);
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('payload_too_large');

@@ -50,7 +50,7 @@ describe('/api/cron/expire', () => {
     const alice = await h.token('alice@example.com', ['requests']);
     const created = await call(api.createRequest.handler, '/api/v1/requests', { token: alice, body: { resource: 'api-test-flags', role: 'admin', durationMinutes: 30 } });
     const grantId: string = created.json.request.grant.id;
-    const pending = await call(api.createRequest.handler, '/api/v1/requests', { token: alice, body: { resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'x' } });
+    const pending = await call(api.createRequest.handler, '/api/v1/requests', { token: alice, body: { resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'x for the test' } });
     expect(pending.json.request.status).toBe('pending');
 
     const route = await loadRoute(SECRET);

@@ -172,7 +172,7 @@ const targets = (): [string, Target, () => string, () => string | undefined][] =
     'POST /requests',
     {
       endpoint: api.createRequest,
-      valid: { resource: 'api-test-flags', role: 'admin', durationMinutes: 10, justification: 'fuzz', ticket: 'OPS-1', startAt: '' },
+      valid: { resource: 'api-test-flags', role: 'admin', durationMinutes: 10, justification: 'fuzz for the test', ticket: 'OPS-1', startAt: '' },
       kinds: { resource: 'string', role: 'string', durationMinutes: 'number', justification: 'string', ticket: 'string', startAt: 'date' },
       hasRequired: true,
     },
@@ -183,7 +183,7 @@ const targets = (): [string, Target, () => string, () => string | undefined][] =
   ['POST /requests/{id}/deny', { endpoint: api.deny, valid: { comment: 'no' }, kinds: { comment: 'string' }, hasRequired: false }, () => bob, () => pendingId],
   ['POST /requests/{id}/cancel', { endpoint: api.cancel, valid: { comment: 'no' }, kinds: { comment: 'string' }, hasRequired: false }, () => alice, () => pendingId],
   ['POST /grants/{id}/revoke', { endpoint: api.revoke, valid: { reason: 'done' }, kinds: { reason: 'string' }, hasRequired: false }, () => alice, () => grantId],
-  ['POST /grants/{id}/extend', { endpoint: api.extend, valid: { minutes: 5, justification: 'more' }, kinds: { minutes: 'number', justification: 'string' }, hasRequired: true }, () => alice, () => grantId],
+  ['POST /grants/{id}/extend', { endpoint: api.extend, valid: { minutes: 5, justification: 'more for the test' }, kinds: { minutes: 'number', justification: 'string' }, hasRequired: true }, () => alice, () => grantId],
 ];
 
 describe(`malformed bodies (seed ${SEED}, ${CASES} per endpoint)`, () => {

@@ -83,7 +83,7 @@ describe('the whole loop over the API', () => {
   });
 
   it('answers 422 with the field for a request outside the policy', async () => {
-    const tooLong = await post(api.createRequest, tokens.alice!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 500, justification: 'x' });
+    const tooLong = await post(api.createRequest, tokens.alice!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 500, justification: 'x for the test' });
     expect(tooLong.status).toBe(422);
     expect(tooLong.json.error).toMatchObject({ code: 'unprocessable', fields: { durationMinutes: expect.any(String) } });
     const unknown = await post(api.createRequest, tokens.alice!, undefined, { resource: 'nope', role: 'editor', durationMinutes: 5 });
@@ -96,12 +96,12 @@ describe('the whole loop over the API', () => {
     expect(res.json.error).toEqual({
       code: 'unprocessable',
       message: 'The longest allowed duration is 120 minutes.',
-      fields: { durationMinutes: 'The longest allowed duration is 120 minutes.', justification: 'A justification is required.', ticket: 'A ticket is required.' },
+      fields: { durationMinutes: 'The longest allowed duration is 120 minutes.', justification: 'A justification of at least 10 characters is required.', ticket: 'A ticket is required.' },
     });
   });
 
   it('takes a ticket on extend and checks it against the policy', async () => {
-    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident', ticket: 'OPS-12' });
+    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident for the test', ticket: 'OPS-12' });
     const grantId: string = (await post(api.approve, tokens.bob!, created.json.request.id, {})).json.request.grant.id;
     const missing = await post(api.extend, tokens.erin!, grantId, { minutes: 10, justification: 'still on it' });
     expect(missing.status).toBe(422);
@@ -116,7 +116,7 @@ describe('decisions', () => {
   let bobsRequest: string;
 
   it('refuses self-approval with 403 and changes nothing', async () => {
-    const created = await post(api.createRequest, tokens.bob!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'hotfix' });
+    const created = await post(api.createRequest, tokens.bob!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'hotfix for the test' });
     expect(created.status).toBe(201);
     bobsRequest = created.json.request.id;
     const self = await post(api.approve, tokens.bob!, bobsRequest, {});
@@ -143,7 +143,7 @@ describe('decisions', () => {
   });
 
   it('requires a comment to deny (422), then denies', async () => {
-    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'curious' });
+    const created = await post(api.createRequest, tokens.erin!, undefined, { resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'curious for the test' });
     const id: string = created.json.request.id;
     const bare = await post(api.deny, tokens.bob!, id, {});
     expect(bare.status).toBe(422);
@@ -172,7 +172,7 @@ describe('IDOR: erin cannot reach alice’s request or grant', () => {
     ['cancel the request', () => post(api.cancel, tokens.erin!, requestId, { comment: 'mine now' })],
     ['GET the grant', () => get(api.getGrant, tokens.erin!, grantId)],
     ['revoke the grant', () => post(api.revoke, tokens.erin!, grantId, { reason: 'gotcha' })],
-    ['extend the grant', () => post(api.extend, tokens.erin!, grantId, { minutes: 5, justification: 'gotcha' })],
+    ['extend the grant', () => post(api.extend, tokens.erin!, grantId, { minutes: 5, justification: 'gotcha for the test' })],
   ])('%s: 404', async (_, attempt) => {
     const res = await attempt();
     expect(res.status).toBe(404);

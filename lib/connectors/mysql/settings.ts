@@ -17,6 +17,9 @@ export const mysqlResourceSettingsSchema = z.strictObject({
   userHost: z.string().regex(/^[A-Za-z0-9.%_:-]{1,60}$/, 'must be a MariaDB host pattern').default('%'),
 });
 
+/** Resource settings that fit this kind, shown as the example on the admin form. */
+export const mysqlResourceSettingsExample = { adminUrlEnv: 'TARGET_MYSQL_URL', database: 'app', publicHost: 'db.internal', userHost: '10.%' };
+
 /** What an entitlement may hand out: object-level privileges only (no GRANT OPTION, no global admin privileges). */
 export const ALLOWED_PRIVILEGES = [
   'SELECT',

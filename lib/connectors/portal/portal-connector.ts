@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { Connector } from '../types';
+
+/** `portal` resources take no settings: the grant in Timebox is the whole of the access. */
+export const portalResourceSettingsSchema = z.strictObject({});
 
 /**
  * `portal` resources: the grant itself is the access. Target systems ask Timebox

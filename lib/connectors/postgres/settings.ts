@@ -13,6 +13,9 @@ export const postgresResourceSettingsSchema = z.strictObject({
   publicPort: z.number().int().min(1).max(65_535).optional(),
 });
 
+/** Resource settings that fit this kind, shown as the example on the admin form. */
+export const postgresResourceSettingsExample = { adminUrlEnv: 'TARGET_PG_URL', database: 'app', publicHost: 'db.internal', publicPort: 5432 };
+
 // Role names are quoted in SQL anyway; the pattern is for clear errors, and tbx_ roles are Timebox's own per-grant roles.
 const roleName = z
   .string()

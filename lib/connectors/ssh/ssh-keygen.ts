@@ -9,7 +9,10 @@ export const DEFAULT_SSH_KEYGEN = 'ssh-keygen';
 export function runSshKeygen(args: string[], options: { binary?: string; timeoutMs?: number } = {}): Promise<string> {
   const binary = options.binary ?? DEFAULT_SSH_KEYGEN;
   return new Promise((resolve, reject) => {
-    execFile(binary, args, { timeout: options.timeoutMs ?? 10_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+    // `binary` is a command looked up on PATH (or an admin's absolute path), never a file of this project.
+    // Left dynamic, Turbopack cannot tell and traces the whole project into the server output; the
+    // ignore comment tells it there is nothing to bundle here.
+    execFile(/* turbopackIgnore: true */ binary, args, { timeout: options.timeoutMs ?? 10_000, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return reject(new Error(`${binary} not found: install OpenSSH's client tools (Debian: openssh-client)`));

@@ -10,6 +10,12 @@ export const DEFAULT_EXTENSIONS: readonly (typeof CERT_EXTENSIONS)[number][] = [
 // so the character set is what keeps one principal from becoming two.
 const principal = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_", "@" or "-"');
 
+/**
+ * resource.settings of an `ssh` resource: none. Every host that trusts the CA (TIMEBOX_SSH_CA_KEY) is
+ * covered and principals scope access, so anything here is a mistake worth telling the admin about.
+ */
+export const sshResourceSettingsSchema = z.strictObject({});
+
 /** entitlement.settings of an `ssh` entitlement, e.g. { "principals": ["ops"] }. */
 export const sshEntitlementSettingsSchema = z.object({
   principals: z.array(principal).min(1, 'must name at least one principal').max(32),

@@ -15,6 +15,9 @@ export const webhookSettingsSchema = z.object({
   timeoutMs: z.number().int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').optional(),
 });
 
+/** Resource settings that fit this kind, shown as the example on the admin form. */
+export const webhookSettingsExample = { urlEnv: 'TARGET_DEPLOY_WEBHOOK_URL', secretEnv: 'TARGET_DEPLOY_WEBHOOK_SECRET', timeoutMs: 5000 };
+
 export interface WebhookConfig {
   url: URL;
   secret: string;

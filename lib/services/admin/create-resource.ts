@@ -6,6 +6,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { resourceView, type AdminResourceView } from './admin-views';
+import { checkResourceSettings } from './check-resource-settings';
 import { parseAdminInput } from './guard';
 import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { orConflict } from './unique-conflict';
@@ -16,6 +17,7 @@ export async function createResource(deps: ServiceDeps, ctx: ActorContext, input
   authorize(ctx, 'portal.admin');
   const data = parseAdminInput(createResourceInput, input);
   refuseForeignEnvSettings(data.settings);
+  checkResourceSettings(data.kind, data.settings);
   const settings = data.settings as Prisma.InputJsonObject;
   const taken = () => new AppError('conflict', `A resource with the slug "${data.slug}" already exists (archived ones keep their slug).`, { field: 'slug' });
 

@@ -25,6 +25,8 @@ const policy = (patch: Partial<PolicyInput> = {}): PolicyInput => ({
   justificationRequired: true,
   ticketRequired: false,
   ticketPattern: null,
+  ticketExample: null,
+  justificationMinLength: 10,
   autoApproveGroups: [],
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 1440,

@@ -19,9 +19,9 @@ describe('createResource', () => {
   it('creates the resource and leaves exactly one audit event with its fields', async () => {
     const carol = await f.ctxOf('carol@example.com');
     const before = await f.auditCount();
-    const created = await createResource(f.deps, carol, { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
+    const created = await createResource(f.deps, carol, { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { publicHost: 'db.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } });
 
-    expect(created).toMatchObject({ slug: 'prod-db', kind: 'postgres', archivedAt: null, entitlements: [], settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
+    expect(created).toMatchObject({ slug: 'prod-db', kind: 'postgres', archivedAt: null, entitlements: [], settings: { publicHost: 'db.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } });
     expect(await f.database.db.resource.findUnique({ where: { slug: 'prod-db' } })).toMatchObject({ name: 'Production DB' });
     expect(await f.auditCount()).toBe(before + 1);
     expect(await lastEvent()).toMatchObject({
@@ -29,7 +29,7 @@ describe('createResource', () => {
       actorId: carol.actor.id,
       actorLabel: 'carol@example.com',
       resourceId: created.id,
-      data: { before: null, after: { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } } },
+      data: { before: null, after: { slug: 'prod-db', name: 'Production DB', description: 'Main database', kind: 'postgres', settings: { publicHost: 'db.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } } },
     });
   });
 
@@ -78,17 +78,17 @@ describe('updateResource', () => {
     const carol = await f.ctxOf('carol@example.com');
     const { id } = await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } });
     const before = await f.auditCount();
-    const updated = await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', description: 'Main database', settings: { passwordEnv: 'TARGET_PROD_DB_PASSWORD', host: 'db2.internal' } });
+    const updated = await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', description: 'Main database', settings: { adminUrlEnv: 'TARGET_PROD_DB_URL', publicHost: 'db2.internal' } });
 
-    expect(updated).toMatchObject({ name: 'Production database', settings: { host: 'db2.internal' } });
+    expect(updated).toMatchObject({ name: 'Production database', settings: { publicHost: 'db2.internal' } });
     expect(await f.auditCount()).toBe(before + 1);
     expect(await lastEvent()).toMatchObject({
       action: 'resource.updated',
       resourceId: id,
       data: {
         slug: 'prod-db',
-        before: { name: 'Production DB', settings: { host: 'db.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } },
-        after: { name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } },
+        before: { name: 'Production DB', settings: { publicHost: 'db.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } },
+        after: { name: 'Production database', settings: { publicHost: 'db2.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } },
       },
     });
     // Unchanged fields (the description) are not recorded. (jsonb reorders keys, hence the sort.)
@@ -108,7 +108,7 @@ describe('updateResource', () => {
     const carol = await f.ctxOf('carol@example.com');
     const { id } = await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } });
     const before = await f.auditCount();
-    await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', settings: { host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' } });
+    await updateResource(f.deps, carol, { resourceId: id, name: 'Production database', settings: { publicHost: 'db2.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' } });
     expect(await f.auditCount()).toBe(before);
   });
 

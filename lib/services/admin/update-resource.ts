@@ -6,6 +6,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import type { AdminResourceView } from './admin-views';
 import { changedFields } from './diff';
+import { checkResourceSettings } from './check-resource-settings';
 import { parseAdminInput } from './guard';
 import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
@@ -21,6 +22,7 @@ export async function updateResource(deps: ServiceDeps, ctx: ActorContext, input
   await deps.db.$transaction(async (tx) => {
     const current = await loadResourceForUpdate(tx, resourceId);
     refuseArchived(current, 'resource');
+    if (next.settings !== undefined) checkResourceSettings(current.kind, next.settings);
     const diff = changedFields(
       { name: current.name, description: current.description, settings: current.settings as Prisma.InputJsonValue },
       { name: next.name, description: next.description, settings: next.settings as Prisma.InputJsonObject | undefined },

@@ -40,7 +40,7 @@ afterAll(async () => database?.close());
 
 const as = (email: string) => actorContext(database.db, email);
 const autoGrant = async (email: string, durationMinutes = 20) => {
-  const request = await requestAccess(deps, await as(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes, justification: 'x' }));
+  const request = await requestAccess(deps, await as(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes, justification: 'x for the test' }));
   return request.grant!;
 };
 
@@ -66,18 +66,18 @@ describe('extend', () => {
     const extended = await getGrant(deps, await as('bob@example.com'), grant.id);
     expect(new Date(extended.expiresAt).getTime() - new Date(grant.expiresAt).getTime()).toBe(minutes(30));
     // 50 minutes held; the longest is 60.
-    await expectAppError(extendGrant(deps, await as('bob@example.com'), { grantId: grant.id, minutes: 11, justification: 'x' }), 'unprocessable', { field: 'minutes', message: /60 minutes in all/ });
-    await expectAppError(extendGrant(deps, await as('alice@example.com'), { grantId: grant.id, minutes: 5, justification: 'x' }), 'not_found');
+    await expectAppError(extendGrant(deps, await as('bob@example.com'), { grantId: grant.id, minutes: 11, justification: 'x for the test' }), 'unprocessable', { field: 'minutes', message: /60 minutes in all/ });
+    await expectAppError(extendGrant(deps, await as('alice@example.com'), { grantId: grant.id, minutes: 5, justification: 'x for the test' }), 'not_found');
     await revokeGrant(deps, await as('bob@example.com'), { grantId: grant.id });
   });
 
   it('sends a non-auto extension to approvers and applies it on approval', async () => {
-    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'x' }));
+    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'x for the test' }));
     const approved = await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' });
     const grant = approved.grant!;
-    const extension = await extendGrant(deps, await as('erin@example.com'), { grantId: grant.id, minutes: 15, justification: 'need more' });
+    const extension = await extendGrant(deps, await as('erin@example.com'), { grantId: grant.id, minutes: 15, justification: 'need more for the test' });
     expect(extension.status).toBe('pending');
-    await expectAppError(extendGrant(deps, await as('erin@example.com'), { grantId: grant.id, minutes: 5, justification: 'x' }), 'conflict');
+    await expectAppError(extendGrant(deps, await as('erin@example.com'), { grantId: grant.id, minutes: 5, justification: 'x for the test' }), 'conflict');
     await decideRequest(deps, await as('frank@example.com'), { requestId: extension.id, decision: 'approve' });
     const after = await getGrant(deps, await as('erin@example.com'), grant.id);
     expect(new Date(after.expiresAt).getTime() - new Date(grant.expiresAt).getTime()).toBe(minutes(15));
@@ -87,15 +87,15 @@ describe('extend', () => {
 
   it('checks a ticket on a role that needs one, offers the original to Extend, and keeps it on the extension', async () => {
     const input = extendInput.extend({ grantId: z.uuid() });
-    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident', ticket: 'OPS-7' }));
+    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 30, justification: 'incident for the test', ticket: 'OPS-7' }));
     const grant = (await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' })).grant!;
 
-    expect((await extensionTickets(deps, await as('erin@example.com'), [grant.id])).get(grant.id)).toEqual({ required: true, pattern: '^[A-Z][A-Z0-9]+-[0-9]+$', original: 'OPS-7' });
+    expect((await extensionTickets(deps, await as('erin@example.com'), [grant.id])).get(grant.id)).toEqual({ required: true, pattern: '^[A-Z][A-Z0-9]+-[0-9]+$', example: 'OPS-123', original: 'OPS-7' });
     expect((await extensionTickets(deps, await as('alice@example.com'), [grant.id])).size).toBe(0);
 
-    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more' })), 'unprocessable', { field: 'ticket' });
-    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more', ticket: 'nope' })), 'unprocessable', { field: 'ticket' });
-    const extension = await extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more', ticket: ' OPS-7 ' }));
+    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more for the test' })), 'unprocessable', { field: 'ticket' });
+    await expectAppError(extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more for the test', ticket: 'nope' })), 'unprocessable', { field: 'ticket' });
+    const extension = await extendGrant(deps, await as('erin@example.com'), input.parse({ grantId: grant.id, minutes: 15, justification: 'more for the test', ticket: ' OPS-7 ' }));
     expect(extension).toMatchObject({ status: 'pending', ticket: 'OPS-7', extendsGrantId: grant.id });
     await revokeGrant(deps, await as('erin@example.com'), { grantId: grant.id });
   });

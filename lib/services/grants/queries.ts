@@ -27,6 +27,8 @@ export async function getGrant(deps: ServiceDeps, ctx: ActorContext, grantId: st
 export interface ExtensionTicket {
   required: boolean;
   pattern: string | null;
+  /** What a good ticket looks like (e.g. OPS-123), shown instead of the pattern when the policy has one. */
+  example: string | null;
   /** The ticket of the request that created the grant: the form's starting value. */
   original: string | null;
 }
@@ -37,7 +39,7 @@ export async function extensionTickets(deps: ServiceDeps, ctx: ActorContext, gra
   if (grantIds.length === 0) return new Map();
   const rows = await deps.db.grant.findMany({
     where: { id: { in: [...grantIds] }, userId: ctx.actor.id },
-    select: { id: true, request: { select: { ticket: true } }, entitlement: { select: { policy: { select: { ticketRequired: true, ticketPattern: true } } } } },
+    select: { id: true, request: { select: { ticket: true } }, entitlement: { select: { policy: { select: { ticketRequired: true, ticketPattern: true, ticketExample: true } } } } },
   });
-  return new Map(rows.map((g) => [g.id, { required: g.entitlement.policy?.ticketRequired ?? false, pattern: g.entitlement.policy?.ticketPattern ?? null, original: g.request.ticket }]));
+  return new Map(rows.map((g) => [g.id, { required: g.entitlement.policy?.ticketRequired ?? false, pattern: g.entitlement.policy?.ticketPattern ?? null, example: g.entitlement.policy?.ticketExample ?? null, original: g.request.ticket }]));
 }

@@ -84,7 +84,7 @@ beforeAll(async () => {
 
   // Through the service: one auto-approved (active) grant for alice, one pending request for her.
   await requestAccess(deps, await as('alice@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 45, justification: 'flag cleanup' }));
-  await requestAccess(deps, await as('alice@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'rollout' }));
+  await requestAccess(deps, await as('alice@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 30, justification: 'rollout for the test' }));
 
   // Human decisions in the window, waits 60 s, 120 s, 180 s, 240 s and 1 h …
   for (const wait of [60, 120, 180, 240, 3600]) {

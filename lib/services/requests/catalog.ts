@@ -8,6 +8,7 @@ import { policyRules } from '../policy-rules';
 export interface CatalogEntry {
   resource: string;
   resourceName: string;
+  resourceDescription: string;
   resourceKind: string;
   role: string;
   description: string;
@@ -16,8 +17,11 @@ export interface CatalogEntry {
     approverGroups: string[];
     requiredApprovals: number;
     justificationRequired: boolean;
+    justificationMinLength: number;
     ticketRequired: boolean;
     ticketPattern: string | null;
+    /** What a good ticket looks like (e.g. OPS-123): shown to requesters instead of the pattern. */
+    ticketExample: string | null;
     /** Auto-approved for this actor up to this many minutes; null when never. */
     autoApproveUpToMinutes: number | null;
     /** This actor may break glass on the role, for at most this many minutes; null when not (switched off, or not in the break-glass groups). */
@@ -41,6 +45,7 @@ export async function listRequestable(deps: ServiceDeps, ctx: ActorContext): Pro
       {
         resource: e.resource.slug,
         resourceName: e.resource.name,
+        resourceDescription: e.resource.description,
         resourceKind: e.resource.kind,
         role: e.role,
         description: e.description,
@@ -49,8 +54,10 @@ export async function listRequestable(deps: ServiceDeps, ctx: ActorContext): Pro
           approverGroups: policy.approverGroups,
           requiredApprovals: policy.requiredApprovals,
           justificationRequired: policy.justificationRequired,
+          justificationMinLength: policy.justificationMinLength,
           ticketRequired: policy.ticketRequired,
           ticketPattern: policy.ticketPattern,
+          ticketExample: policy.ticketExample,
           autoApproveUpToMinutes: auto,
           breakGlassUpToMinutes: mayBreakGlass(pickPolicyFields(e.policy!), ctx.actor.groups) ? breakGlassLimit(e.policy!) : null,
         },

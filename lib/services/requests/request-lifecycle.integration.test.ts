@@ -59,12 +59,12 @@ describe('request → approve → active → expiry', () => {
   });
 
   it('auto-approves within the rule and activates at once', async () => {
-    const request = await submit('erin@example.com', { resource: 'feature-flags', role: 'admin', durationMinutes: 45, justification: 'cleanup' });
+    const request = await submit('erin@example.com', { resource: 'feature-flags', role: 'admin', durationMinutes: 45, justification: 'cleanup for the test' });
     expect(request).toMatchObject({ status: 'approved', autoApproved: true, grant: { status: 'active' } });
   });
 
   it('needs every approval from distinct approvers, and one person counts once', async () => {
-    const request = await submit('alice@example.com', { resource: 'billing-console', role: 'operator', durationMinutes: 20, justification: 'refund' });
+    const request = await submit('alice@example.com', { resource: 'billing-console', role: 'operator', durationMinutes: 20, justification: 'refund for the test' });
     const first = await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' });
     expect(first.status).toBe('pending');
     // Decided by bob already: no longer in his inbox, still in frank's.
@@ -80,7 +80,7 @@ describe('request → approve → active → expiry', () => {
 
 describe('decision rules', () => {
   it('refuses self-approval, requires a comment to deny, and 409s a second decision', async () => {
-    const request = await submit('bob@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'deploy' });
+    const request = await submit('bob@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'deploy for the test' });
     await expectAppError(decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' }), 'forbidden', { message: /own request/ });
     expect((await listInbox(deps, await as('bob@example.com'))).map((r) => r.id)).not.toContain(request.id);
     await expectAppError(decideRequest(deps, await as('frank@example.com'), { requestId: request.id, decision: 'deny' }), 'unprocessable', { field: 'comment' });
@@ -90,7 +90,7 @@ describe('decision rules', () => {
   });
 
   it('hides requests from people who may not decide them (404, not 403)', async () => {
-    const request = await submit('erin@example.com', { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident', ticket: 'INC-42' });
+    const request = await submit('erin@example.com', { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident for the test', ticket: 'INC-42' });
     await expectAppError(decideRequest(deps, await as('alice@example.com'), { requestId: request.id, decision: 'approve' }), 'not_found');
     await expectAppError(getRequest(deps, await as('alice@example.com'), request.id), 'not_found');
     await expectAppError(cancelRequest(deps, await as('alice@example.com'), { requestId: request.id }), 'not_found');
@@ -99,7 +99,7 @@ describe('decision rules', () => {
   });
 
   it('lets a token decide only with the approvals scope', async () => {
-    const request = await submit('erin@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x' });
+    const request = await submit('erin@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x for the test' });
     const narrow = await actorContext(database.db, 'bob@example.com', ['requests']);
     await expectAppError(decideRequest(deps, narrow, { requestId: request.id, decision: 'approve' }), 'forbidden', { message: /approvals/ });
     const wide = await actorContext(database.db, 'bob@example.com', ['approvals']);
@@ -111,26 +111,26 @@ describe('decision rules', () => {
 
 describe('policy at submission', () => {
   it.each([
-    [{ durationMinutes: 121, justification: 'x' }, 'unprocessable', 'durationMinutes', /120 minutes/],
+    [{ durationMinutes: 121, justification: 'x for the test' }, 'unprocessable', 'durationMinutes', /120 minutes/],
     [{ durationMinutes: 10, justification: '' }, 'unprocessable', 'justification', /justification/],
   ] as const)('%o → %s', async (extra, code, field, message) => {
     await expectAppError(submit('alice@example.com', { resource: 'feature-flags', role: 'editor', ...extra }), code, { field, message });
   });
 
   it('checks the ticket against the pattern', async () => {
-    const base = { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident' };
+    const base = { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident for the test' };
     await expectAppError(submit('alice@example.com', base), 'unprocessable', { field: 'ticket', message: /required/ });
-    await expectAppError(submit('alice@example.com', { ...base, ticket: 'inc 42' }), 'unprocessable', { field: 'ticket', message: /must match/ });
+    await expectAppError(submit('alice@example.com', { ...base, ticket: 'inc 42' }), 'unprocessable', { field: 'ticket', message: /must look like OPS-123/ });
   });
 
   it('refuses the ineligible and the unknown', async () => {
-    await expectAppError(submit('carol@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x' }), 'forbidden');
-    await expectAppError(submit('alice@example.com', { resource: 'feature-flags', role: 'root', durationMinutes: 10, justification: 'x' }), 'not_found');
-    await expectAppError(submit('alice@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x', startAt: new Date(clock.now().getTime() - minutes(5)) }), 'unprocessable', { field: 'startAt' });
+    await expectAppError(submit('carol@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x for the test' }), 'forbidden');
+    await expectAppError(submit('alice@example.com', { resource: 'feature-flags', role: 'root', durationMinutes: 10, justification: 'x for the test' }), 'not_found');
+    await expectAppError(submit('alice@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x for the test', startAt: new Date(clock.now().getTime() - minutes(5)) }), 'unprocessable', { field: 'startAt' });
   });
 
   it('never creates a second pending request or a second live grant for one role', async () => {
-    const input = { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x' };
+    const input = { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'x for the test' };
     const first = await submit('frank@example.com', input);
     const dup = await expectAppError(submit('frank@example.com', input), 'conflict', { message: /pending/ });
     expect(dup.details?.requestId).toBe(first.id);
@@ -143,7 +143,7 @@ describe('policy at submission', () => {
 
 describe('cancel, scheduled start and pending TTL', () => {
   it('cancels only the requester’s own pending request', async () => {
-    const request = await submit('alice@example.com', { resource: 'status-page', role: 'editor', durationMinutes: 5, justification: 'x', ticket: 'OPS-7' });
+    const request = await submit('alice@example.com', { resource: 'status-page', role: 'editor', durationMinutes: 5, justification: 'x for the test', ticket: 'OPS-7' });
     expect((await cancelRequest(deps, await as('alice@example.com'), { requestId: request.id })).status).toBe('cancelled');
     await expectAppError(cancelRequest(deps, await as('alice@example.com'), { requestId: request.id }), 'conflict');
   });
@@ -159,7 +159,7 @@ describe('cancel, scheduled start and pending TTL', () => {
   });
 
   it('expires a pending request after its TTL; deciding it then is a conflict', async () => {
-    const request = await submit('erin@example.com', { resource: 'billing-console', role: 'operator', durationMinutes: 5, justification: 'x' });
+    const request = await submit('erin@example.com', { resource: 'billing-console', role: 'operator', durationMinutes: 5, justification: 'x for the test' });
     clock.advance(minutes(24 * 60) + 1);
     expect((await sweep(deps)).requestsExpired).toBeGreaterThanOrEqual(1);
     expect((await getRequest(deps, await as('erin@example.com'), request.id)).status).toBe('expired');

@@ -69,7 +69,7 @@ describe('concurrent sweeps', () => {
 describe('racing approvals', () => {
   it('two approvers clicking at once produce one grant', async () => {
     for (let round = 0; round < 5; round++) {
-      const request = await requestAccess(instanceA, await actorContext(database.db, 'alice@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 5, justification: 'race', ticket: `RACE-${round}` }));
+      const request = await requestAccess(instanceA, await actorContext(database.db, 'alice@example.com'), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 5, justification: 'race for the test', ticket: `RACE-${round}` }));
       const results = await Promise.allSettled([
         decideRequest(instanceA, await actorContext(database.db, 'bob@example.com'), { requestId: request.id, decision: 'approve' }),
         decideRequest(instanceB, await actorContext(database.db, 'frank@example.com'), { requestId: request.id, decision: 'approve' }),

@@ -7,6 +7,7 @@ import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getResource } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, archiveResourceAction, updateResourceAction } from '../../actions';
+import { resourceSettingsExamples } from '@/lib/connectors/resource-settings';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
 import { BackLink } from '@/components/ui/back-link';
@@ -51,7 +52,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         {archived ? (
           <pre className="rounded-lg bg-white p-4 text-xs ring-1 ring-slate-200">{JSON.stringify({ slug: resource.slug, kind: resource.kind, description: resource.description, settings: resource.settings }, null, 2)}</pre>
         ) : (
-          <ResourceForm action={updateResourceAction} resource={resource} />
+          <ResourceForm action={updateResourceAction} resource={resource} examples={resourceSettingsExamples} />
         )}
       </section>
     </>

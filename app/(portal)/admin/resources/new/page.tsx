@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { createResourceAction } from '../../actions';
 import { portalPage } from '@/lib/http/page-prelude';
 import { BackLink } from '@/components/ui/back-link';
+import { resourceSettingsExamples } from '@/lib/connectors/resource-settings';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New resource · Admin' };
@@ -15,7 +16,7 @@ export default async function Page() {
     <>
       <BackLink href="/admin">Admin</BackLink>
       <PageHeader title="New resource" description="A system people request access to. Add its roles and their policies next." />
-      <ResourceForm action={createResourceAction} />
+      <ResourceForm action={createResourceAction} examples={resourceSettingsExamples} />
     </>
   );
 }
