@@ -33,6 +33,7 @@ test('revoking a grant says so in a status message, also when an admin revokes s
   await carol.goto('/grants');
   const theirs = carol.getByRole('article').filter({ hasText: 'Erin Evans' }).filter({ hasText: 'Feature flag console' });
   await theirs.getByRole('button', { name: 'Revoke' }).click();
+  await theirs.getByLabel('Reason', { exact: true }).fill('Notice: an admin ends it');
   await theirs.getByRole('button', { name: 'Confirm revoke' }).click();
   await expect(carol.getByRole('status').filter({ hasText: /access to Feature flag console \/ admin for Erin Evans/ })).toBeVisible({ timeout: 20_000 });
 });

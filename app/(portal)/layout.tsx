@@ -5,6 +5,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
+import { mayRequestAnything } from '@/lib/services/requests/catalog';
 import { countInbox } from '@/lib/services/requests/queries';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,9 @@ const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator'
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { deps, ctx } = await portalPage();
   const { actor } = ctx;
-  const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
   // Approvers see how many requests wait for them next to Inbox.
-  const inboxCount = can(actor, 'inbox.view') ? await countInbox(deps, ctx) : undefined;
+  const [mayRequest, inboxCount] = await Promise.all([mayRequestAnything(deps, ctx), can(actor, 'inbox.view') ? countInbox(deps, ctx) : undefined]);
+  const items = navigationFor(actor, { mayRequest }).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
