@@ -28,10 +28,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
             Timebox
           </Link>
-          <nav aria-label="Main" className="flex-1">
+          {/* On a phone the sections get a row of their own under the name and account. */}
+          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <NavLinks items={items} inboxCount={inboxCount} />
           </nav>
-          <div className="flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium" data-testid="user-name">
                 {actor.name}

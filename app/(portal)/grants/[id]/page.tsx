@@ -12,7 +12,6 @@ import type { GrantView } from '@/lib/services/views';
 import { loadGrantPage } from './load-grant';
 import { BackLink } from '@/components/ui/back-link';
 import { RevokeControl } from '@/components/grants/revoke-control';
-import { TimeLeft } from '@/components/ui/time';
 import { WhileTimeLeft } from '@/components/ui/while-time-left';
 
 export const dynamic = 'force-dynamic';
@@ -75,22 +74,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         <GrantFacts grant={grant} />
       </section>
 
-      {mayRevoke ? (
-        <WhileTimeLeft until={grant.expiresAt}>
-          <section aria-labelledby="end-heading" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="end-heading" className="mb-3 text-lg font-semibold">
-              End this access
-            </h2>
-            <p className="mb-3 text-sm text-slate-700">
-              {grant.status === 'scheduled' ? 'It starts ' : 'It ends by itself '}
-              {grant.status === 'scheduled' ? <LocalTime iso={grant.startsAt} /> : <TimeLeft until={grant.expiresAt} />}
-              {grant.status === 'scheduled' ? '; revoking now cancels it.' : '; revoke to end it now.'}
-            </p>
-            <RevokeControl grantId={grant.id} what={isHolder ? `${grant.resourceName} / ${grant.role}` : `${grant.resourceName} / ${grant.role} of ${grant.user.name}`} reasonRequired={!isHolder} />
-          </section>
-        </WhileTimeLeft>
-      ) : null}
-
       {isHolder ? (
         <section aria-labelledby="access-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="access-heading" className="mb-3 text-lg font-semibold">
@@ -98,6 +81,27 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           </h2>
           {usable ? <UseAccess grant={grant} savedKey={savedKey} /> : <NotUsable grant={grant} />}
         </section>
+      ) : null}
+      {mayRevoke ? (
+        <WhileTimeLeft until={grant.expiresAt}>
+          <section aria-labelledby="end-heading" className="mt-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="end-heading" className="mb-3 text-lg font-semibold">
+              End this access
+            </h2>
+            <p className="mb-3 text-sm text-slate-700">
+              {grant.status === 'scheduled' ? (
+                <>
+                  It starts <LocalTime iso={grant.startsAt} />; revoking now cancels it.
+                </>
+              ) : (
+                <>
+                  It ends by itself at <LocalTime iso={grant.expiresAt} />; revoke to end it now.
+                </>
+              )}
+            </p>
+            <RevokeControl grantId={grant.id} what={isHolder ? `${grant.resourceName} / ${grant.role}` : `${grant.resourceName} / ${grant.role} of ${grant.user.name}`} reasonRequired={!isHolder} />
+          </section>
+        </WhileTimeLeft>
       ) : null}
     </>
   );
