@@ -18,7 +18,7 @@ test('cancelling a request says so in a status message', async ({ as }) => {
 });
 
 test('revoking a grant says so in a status message, also when an admin revokes someone else’s', async ({ as }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // two people, two grants, on a busy two-core machine
   const erin = await as('erin@example.com');
   await requestAccess(erin, { resource: 'feature-flags', role: 'admin', minutes: '30', justification: `Notice revoke ${uniqueTag()}` });
   await erin.goto('/grants');
