@@ -7,8 +7,9 @@ const roles = [
   { email: 'erin@example.com', name: 'Erin Evans', nav: everyone },
   { email: 'bob@example.com', name: 'Bob Brown', nav: [...everyone, 'Inbox'] },
   { email: 'frank@example.com', name: 'Frank Fischer', nav: [...everyone, 'Inbox'] },
-  { email: 'carol@example.com', name: 'Carol Clark', nav: [...everyone, 'Audit', 'Admin'] },
-  { email: 'dave@example.com', name: 'Dave Davis', nav: [...everyone, 'Audit'] },
+  // Carol and Dave are in no group: no role is open to them, so no "Request access"; neither approves, so no Inbox.
+  { email: 'carol@example.com', name: 'Carol Clark', nav: ['My requests', 'Grants', 'Audit', 'Admin'] },
+  { email: 'dave@example.com', name: 'Dave Davis', nav: ['My requests', 'Grants', 'Audit'] },
 ];
 
 for (const user of roles) {

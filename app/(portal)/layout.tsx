@@ -5,6 +5,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
+import { mayRequestAnything } from '@/lib/services/requests/catalog';
 import { countInbox } from '@/lib/services/requests/queries';
 import { countReviewQueue } from '@/lib/services/break-glass/review-queue';
 
@@ -15,11 +16,14 @@ const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator'
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { deps, ctx } = await portalPage();
   const { actor } = ctx;
-  const items = navigationFor(actor).map(({ href, label }) => ({ href, label }));
   // Approvers see how many requests wait for them next to Inbox.
-  const inboxCount = can(actor, 'inbox.view') ? await countInbox(deps, ctx) : undefined;
-  // …and how many break-glass grants wait for their review, next to Reviews.
-  const reviewCount = can(actor, 'inbox.view') ? await countReviewQueue(deps, ctx) : undefined;
+  const [mayRequest, inboxCount, reviewCount] = await Promise.all([
+    mayRequestAnything(deps, ctx),
+    can(actor, 'inbox.view') ? countInbox(deps, ctx) : undefined,
+    // …and how many break-glass grants wait for their review, next to Reviews.
+    can(actor, 'inbox.view') ? countReviewQueue(deps, ctx) : undefined,
+  ]);
+  const items = navigationFor(actor, { mayRequest }).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
@@ -30,10 +34,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
             Timebox
           </Link>
-          <nav aria-label="Main" className="flex-1">
+          {/* On a phone the sections get a row of their own under the name and account. */}
+          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <NavLinks items={items} inboxCount={inboxCount} reviewCount={reviewCount} />
           </nav>
-          <div className="flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium" data-testid="user-name">
                 {actor.name}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/page-guard';
 import { navigationFor } from '@/lib/domain/navigation';
+import { portalPage } from '@/lib/http/page-prelude';
+import { mayRequestAnything } from '@/lib/services/requests/catalog';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,9 @@ const blurbs: Record<string, string> = {
 };
 
 export default async function HomePage() {
-  const actor = await requirePageActor();
+  const { deps, ctx } = await portalPage();
+  const { actor } = ctx;
+  const mayRequest = await mayRequestAnything(deps, ctx);
   return (
     <>
       <PageHeader title={`Hello, ${actor.name}`} description="Nobody holds standing privileges here: access is asked for, approved, and taken away when its time is up." />
@@ -23,7 +26,7 @@ export default async function HomePage() {
         Your groups: {actor.groups.length ? actor.groups.join(', ') : 'none'}.
       </p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {navigationFor(actor).map((item) => (
+        {navigationFor(actor, { mayRequest }).map((item) => (
           <li key={item.href}>
             <Link href={item.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
               <span className="font-semibold">{item.label}</span>

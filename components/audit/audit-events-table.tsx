@@ -15,16 +15,18 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
   return [
     {
       header: 'Time (UTC)',
-      className: 'whitespace-nowrap',
+      // Date and time may sit on two lines (each stays whole), so the table fits a laptop's width.
       cell: (e) => (
         <Link href={`/audit/events/${e.id}`} className={linkClass} aria-label={`Event ${e.seq} at ${utcText(e.occurredAt)}: details`}>
-          <time dateTime={e.occurredAt}>{utcText(e.occurredAt).slice(0, 19)}</time>
+          <time dateTime={e.occurredAt}>
+            <span className="whitespace-nowrap">{utcText(e.occurredAt).slice(0, 10)}</span> <span className="whitespace-nowrap">{utcText(e.occurredAt).slice(11, 19)}</span>
+          </time>
         </Link>
       ),
     },
     {
       header: 'Actor',
-      className: 'whitespace-nowrap',
+      className: 'max-w-44 break-words',
       cell: (e) => (
         <Link href={auditHref({ ...raw, actor: e.actorLabel })} className="hover:underline" title={`Only events by ${e.actorLabel}`}>
           {e.actorLabel}
@@ -48,7 +50,7 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
         </>
       ),
     },
-    { header: 'Resource', className: 'whitespace-nowrap', cell: (e) => e.resource ?? (e.resourceId ? shortId(e.resourceId) : '') },
+    { header: 'Resource', className: 'max-w-40 break-words', cell: (e) => e.resource ?? (e.resourceId ? shortId(e.resourceId) : '') },
     {
       header: 'Request',
       className: 'whitespace-nowrap font-mono text-xs',
@@ -69,7 +71,7 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
           </Link>
         ) : null,
     },
-    { header: 'Status', className: 'whitespace-nowrap text-slate-700', cell: (e) => statusChange(e) },
+    { header: 'Status', className: 'text-slate-700', cell: (e) => statusChange(e) },
     { header: 'Detail', className: 'min-w-48 break-words text-slate-700', cell: (e) => eventSummary(e) },
   ];
 }
@@ -77,7 +79,8 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
 /**
  * One page of the trail, newest first. The time opens the event; actor and action narrow the current
  * view to them; a request id shows that request's events, a grant id opens the grant's timeline.
- * Wider than the page on small screens: the scroll box is a focusable region, so keyboard users can scroll it.
+ * On a laptop it fits its box (long cells wrap); below `sm` its rows become cards. Should a column still
+ * outgrow the box, the scroll box is a focusable region, so keyboard users can scroll it.
  */
 export function AuditEventsTable({ events, raw }: { events: AuditEventView[]; raw: RawFilters }) {
   return (

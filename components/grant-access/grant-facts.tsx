@@ -1,7 +1,7 @@
 import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import type { ReactNode } from 'react';
 import { StatusPill } from '@/components/ui/status-pill';
-import { LocalTime, TimeLeft } from '@/components/ui/time';
+import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
 import type { GrantView } from '@/lib/services/views';
 
@@ -21,14 +21,9 @@ export function GrantFacts({ grant }: { grant: GrantView }) {
   const stuck = grant.revokeAttempts >= stuckRevocationAttempts;
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm break-words">
         <Fact term="Status">
           <StatusPill status={grant.status} /> <BreakGlassBadge show={grant.breakGlass} />
-          {grant.status === 'active' ? (
-            <span className="ml-2 tabular-nums">
-              <TimeLeft until={grant.expiresAt} atZero="time is up; ending now" />
-            </span>
-          ) : null}
         </Fact>
         <Fact term="Holder">
           {grant.user.name} <span className="text-slate-500">({grant.user.email})</span>
@@ -43,6 +38,18 @@ export function GrantFacts({ grant }: { grant: GrantView }) {
         <Fact term="Ends">
           <LocalTime iso={grant.expiresAt} />
         </Fact>
+        {grant.status === 'scheduled' ? (
+          <Fact term="Starts in">
+            <RelativeTime iso={grant.startsAt} />
+          </Fact>
+        ) : null}
+        {grant.status === 'active' || grant.status === 'scheduled' ? (
+          <Fact term="Time left">
+            <span className="tabular-nums">
+              <TimeLeft until={grant.expiresAt} atZero="time is up; ending now" />
+            </span>
+          </Fact>
+        ) : null}
         {grant.activatedAt ? (
           <Fact term="Activated">
             <LocalTime iso={grant.activatedAt} />

@@ -42,12 +42,13 @@ export function ExtendControl({ grantId, what, ticket }: { grantId: string; what
   }
 
   return (
-    <div className="space-y-2">
+    <div>
+      {/* Always there, empty until an outcome (a live region must exist before it speaks); no margin while empty, so Extend lines up with Revoke. */}
       <div aria-live="polite">
         {outcome?.kind === 'extended' ? (
-          <p className="text-sm text-green-800">Extended at once: the new end time is shown above.</p>
+          <p className="mb-2 text-sm text-green-800">Extended at once: the new end time is shown above.</p>
         ) : outcome?.kind === 'waiting' ? (
-          <p className="text-sm text-amber-900">Extension of {outcome.minutes} minutes is waiting for approval.</p>
+          <p className="mb-2 text-sm text-amber-900">Extension of {outcome.minutes} minutes is waiting for approval.</p>
         ) : null}
       </div>
       {open ? (

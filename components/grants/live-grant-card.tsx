@@ -5,6 +5,7 @@ import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
 import type { ExtensionTicket } from '@/lib/services/grants/queries';
 import type { GrantView } from '@/lib/services/views';
+import { WhileTimeLeft } from '@/components/ui/while-time-left';
 import { ExtendControl } from './extend-control';
 import { RevokeControl } from './revoke-control';
 
@@ -28,52 +29,79 @@ function RevokingWarning({ grant }: { grant: GrantView }) {
   );
 }
 
+/** Whose grant the card shows, which decides what it offers: the holder's own, an admin's view of anyone's, an approver's follow-up. */
+export type GrantCardView = 'mine' | 'everyone' | 'approved';
+
+/** When the grant starts and ends, in the reader's time (UTC on hover). */
+function GrantTimes({ grant }: { grant: GrantView }) {
+  if (grant.status === 'scheduled') {
+    return (
+      <>
+        starts <LocalTime iso={grant.startsAt} /> (<RelativeTime iso={grant.startsAt} />) · ends <LocalTime iso={grant.expiresAt} />
+      </>
+    );
+  }
+  return (
+    <>
+      {grant.activatedAt ? (
+        <>
+          started <LocalTime iso={grant.activatedAt} /> ·{' '}
+        </>
+      ) : null}
+      ends <LocalTime iso={grant.expiresAt} />
+    </>
+  );
+}
+
 /**
  * One live grant (scheduled, active or revoking) with its time left and what can be done with it.
- * `pendingExtensionMinutes`: an extension already waiting for approval (only one may wait at a time).
- * `extensionTicket`: the ticket rule Extend must meet, for the holder's own grants.
+ * - `view`: "mine" offers Extend and Revoke; "everyone" (admins) Revoke with a reason required for
+ *   someone else's grant; "approved" (approvers following what they approved) nothing, it is read-only.
+ * - `pendingExtensionMinutes`: an extension already waiting for approval (only one may wait at a time).
+ * - `extensionTicket`: the ticket rule Extend must meet, for the holder's own grants.
+ * - `serverNow`: when the page was rendered. An active grant past its end offers nothing (every action
+ *   would fail while the sweep ends it); in the browser, the buttons go at the second the time is up.
  */
 export function LiveGrantCard({
   grant,
+  view = 'mine',
+  viewerId,
+  serverNow,
   pendingExtensionMinutes,
   extensionTicket,
-  showHolder = false,
 }: {
   grant: GrantView;
+  view?: GrantCardView;
+  viewerId: string;
+  serverNow: Date;
   pendingExtensionMinutes?: number | undefined;
   extensionTicket?: ExtensionTicket | undefined;
-  showHolder?: boolean;
 }) {
   const what = `${grant.resourceName} / ${grant.role}`;
-  const headingId = `grant-${grant.id}`;
-  const actionable = grant.status === 'active' || grant.status === 'scheduled';
+  const headingId = `grant-${view}-${grant.id}`;
+  const showHolder = view !== 'mine';
+  const timeUp = new Date(grant.expiresAt) <= serverNow;
+  const actionable = view !== 'approved' && (grant.status === 'scheduled' || (grant.status === 'active' && !timeUp));
+  const others = grant.user.id !== viewerId;
   return (
     <article aria-labelledby={headingId} data-grant-id={grant.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h3 id={headingId} className="font-semibold">
+        <div className="min-w-0">
+          <h3 id={headingId} className="font-semibold break-words">
             <Link href={`/grants/${grant.id}`} className="hover:underline">
-              {grant.resourceName} <span className="text-slate-400">/</span> {grant.role}
+              {grant.resourceName} <span className="text-slate-500">/</span> {grant.role}
             </Link>
           </h3>
           {showHolder ? (
-            <p className="text-sm text-slate-600">
-              {grant.user.name} <span className="text-slate-400">({grant.user.email})</span>
+            <p className="text-sm break-words text-slate-600">
+              {grant.user.name} <span className="text-slate-500">({grant.user.email})</span>
             </p>
           ) : null}
-          <p className="mt-1 text-sm text-slate-600">
-            {grant.status === 'scheduled' ? (
-              <>
-                starts <RelativeTime iso={grant.startsAt} /> · ends <LocalTime iso={grant.expiresAt} />
-              </>
-            ) : (
-              <>
-                ends <LocalTime iso={grant.expiresAt} />
-              </>
-            )}
+          <p className="mt-1 text-sm text-slate-600" data-testid="grant-times">
+            <GrantTimes grant={grant} />
           </p>
         </div>
-        <div className="text-right">
+        <div className="sm:text-right">
           <StatusPill status={grant.status} /> <BreakGlassBadge show={grant.breakGlass} />
           {grant.status === 'active' ? (
             <p className="mt-1 text-lg font-semibold tabular-nums">
@@ -89,10 +117,12 @@ export function LiveGrantCard({
         ) : null}
       </div>
       {actionable ? (
-        <div className="mt-4 flex flex-wrap items-start gap-3">
-          {!showHolder && !grant.breakGlass && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} ticket={extensionTicket} /> : null}
-          <RevokeControl grantId={grant.id} what={showHolder ? `${what} of ${grant.user.name}` : what} />
-        </div>
+        <WhileTimeLeft until={grant.expiresAt}>
+          <div className="mt-4 flex flex-wrap items-start gap-3" data-testid="grant-actions">
+            {view === 'mine' && !grant.breakGlass && pendingExtensionMinutes === undefined ? <ExtendControl grantId={grant.id} what={what} ticket={extensionTicket} /> : null}
+            <RevokeControl grantId={grant.id} what={others ? `${what} of ${grant.user.name}` : what} reasonRequired={others} />
+          </div>
+        </WhileTimeLeft>
       ) : null}
     </article>
   );

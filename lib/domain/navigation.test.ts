@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { navigationFor } from './navigation';
 import type { PortalRole } from './permissions';
 
-const labels = (role: string, isApprover = false) => navigationFor({ role: role as PortalRole, isApprover }).map((i) => i.label);
+const labels = (role: string, isApprover = false, mayRequest = true) => navigationFor({ role: role as PortalRole, isApprover }, { mayRequest }).map((i) => i.label);
 
 describe('navigationFor', () => {
   it('gives members the requester sections only', () => {
@@ -16,6 +16,11 @@ describe('navigationFor', () => {
   });
   it('adds Audit and Admin for admins', () => {
     expect(labels('admin')).toEqual(['Request access', 'My requests', 'Grants', 'Audit', 'Admin']);
+  });
+  it('offers Request access only to someone eligible for a role', () => {
+    expect(labels('admin', false, false)).toEqual(['My requests', 'Grants', 'Audit', 'Admin']);
+    expect(labels('auditor', false, false)).toEqual(['My requests', 'Grants', 'Audit']);
+    expect(labels('member', true, false)).toEqual(['My requests', 'Grants', 'Inbox']);
   });
   it('fails closed for an unknown role', () => {
     expect(labels('superuser')).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { GrantsRefresher } from '@/components/grants/grants-refresher';
 import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -11,7 +12,8 @@ import { isUuid } from '@/lib/domain/ids';
 import { can } from '@/lib/domain/permissions';
 import { portalPage } from '@/lib/http/page-prelude';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { extensionTickets, getGrant, listGrants } from '@/lib/services/grants/queries';
+import { grantsPageVersion, seesEveryonesGrants } from '@/lib/services/grants/grants-page-version';
+import { extensionTickets, getGrant, listGrants, listLiveGrantsIApproved } from '@/lib/services/grants/queries';
 import { listMyRequests } from '@/lib/services/requests/queries';
 import type { GrantView } from '@/lib/services/views';
 
@@ -39,12 +41,19 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   if (!page) return <Forbidden what="Grants" />;
   const { deps, ctx } = page;
   const revoked = await justRevoked(deps, ctx, (await searchParams).revoked);
-  const isAdmin = can(ctx, 'grants.read_all') && can(ctx, 'grants.revoke_any');
-  const [mine, pendingRequests, everyone] = await Promise.all([
+  const isAdmin = seesEveryonesGrants(ctx);
+  // Approvers follow what they approved; admins already see it among everyone's.
+  const followsApproved = !isAdmin && can(ctx, 'inbox.view') && can(ctx, 'approvals.read');
+  // The fingerprint is taken first: anything that moves while the lists load makes the next poll refresh.
+  const version = await grantsPageVersion(deps, ctx);
+  const [mine, pendingRequests, everyone, approved] = await Promise.all([
     listGrants(deps, ctx),
     listMyRequests(deps, ctx, { status: 'pending' }),
     isAdmin ? everyonesLiveGrants(deps, ctx) : Promise.resolve([]),
+    followsApproved ? listLiveGrantsIApproved(deps, ctx) : Promise.resolve([]),
   ]);
+  const now = deps.clock.now();
+  const viewerId = ctx.actor.id;
   const live = mine.filter(isLive).sort(byEnd);
   const past = mine.filter((g) => !isLive(g)).sort((a, b) => (b.endedAt ?? b.expiresAt).localeCompare(a.endedAt ?? a.expiresAt));
   const tickets = await extensionTickets(deps, ctx, live.map((g) => g.id));
@@ -52,7 +61,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
 
   return (
     <>
-      <PageHeader title="Grants" description="The access you hold right now, how long it has left, and what you held before." />
+      <PageHeader title="Grants" description="The access you hold right now, how long it has left, and what you held before. This page updates by itself." />
+      <GrantsRefresher version={version} />
       {revoked ? (
         <ActionNotice>
           {revoked.status === 'revoking' ? 'Revoked: removing' : 'Revoked: ended'} access to {revoked.resourceName} / {revoked.role}
@@ -72,7 +82,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         ) : (
           <div className="space-y-4">
             {live.map((g) => (
-              <LiveGrantCard key={g.id} grant={g} pendingExtensionMinutes={pendingExtension.get(g.id)} extensionTicket={tickets.get(g.id)} />
+              <LiveGrantCard key={g.id} grant={g} viewerId={viewerId} serverNow={now} pendingExtensionMinutes={pendingExtension.get(g.id)} extensionTicket={tickets.get(g.id)} />
             ))}
           </div>
         )}
@@ -88,7 +98,25 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           ) : (
             <div className="space-y-4">
               {everyone.map((g) => (
-                <LiveGrantCard key={g.id} grant={g} showHolder />
+                <LiveGrantCard key={g.id} grant={g} view="everyone" viewerId={viewerId} serverNow={now} />
+              ))}
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      {followsApproved ? (
+        <section aria-labelledby="approved-heading" className="mb-10">
+          <h2 id="approved-heading" className="mb-1 text-lg font-semibold">
+            Live grants I approved
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">Access you approved that is scheduled or in use now, soonest end first. Read-only: the holder or an admin can end it.</p>
+          {approved.length === 0 ? (
+            <p className="text-sm text-slate-600">None of the access you approved is live now.</p>
+          ) : (
+            <div className="space-y-4">
+              {approved.map((g) => (
+                <LiveGrantCard key={g.id} grant={g} view="approved" viewerId={viewerId} serverNow={now} />
               ))}
             </div>
           )}

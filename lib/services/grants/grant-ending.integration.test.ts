@@ -53,8 +53,15 @@ describe('revoke', () => {
     expect(revoked).toMatchObject({ status: 'revoked', endReason: 'revoked', revokeReason: 'done early' });
     await expectAppError(revokeGrant(deps, await as('alice@example.com'), { grantId: grant.id }), 'conflict');
 
+    // An admin ends someone else's access only with a reason on record.
     const other = await autoGrant('erin@example.com');
-    expect((await revokeGrant(deps, await as('carol@example.com'), { grantId: other.id })).status).toBe('revoked');
+    await expectAppError(revokeGrant(deps, await as('carol@example.com'), { grantId: other.id }), 'unprocessable', { field: 'reason' });
+    expect((await getGrant(deps, await as('erin@example.com'), other.id)).status).toBe('active');
+    const byAdmin = await revokeGrant(deps, await as('carol@example.com'), { grantId: other.id, reason: 'left the on-call rota' });
+    expect(byAdmin).toMatchObject({ status: 'revoked', revokeReason: 'left the on-call rota' });
+    // The holder needs no reason for their own grant, admin or not.
+    const own = await autoGrant('bob@example.com');
+    expect((await revokeGrant(deps, await as('bob@example.com'), { grantId: own.id })).status).toBe('revoked');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/lib/db/generated/client';
 import type { ActorContext } from '@/lib/domain/context';
-import type { GrantStatus } from '@/lib/domain/grant-status';
+import { liveGrantStatuses, type GrantStatus } from '@/lib/domain/grant-status';
 import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
@@ -16,11 +16,28 @@ export async function listGrants(deps: ServiceDeps, ctx: ActorContext, filter: {
   return rows.map(grantView);
 }
 
+/** Grants whose request this actor approved: an approver may follow (read) what they let happen. */
+const approvedBy = (actorId: string): Prisma.GrantWhereInput => ({ request: { reviews: { some: { reviewerId: actorId, decision: 'approve' } } } });
+
+/** The holder's, an approver's (read-only), or anyone's for admins and auditors; any other id finds nothing. */
 export async function getGrant(deps: ServiceDeps, ctx: ActorContext, grantId: string): Promise<GrantView> {
   authorize(ctx, 'grants.read');
-  const row = await deps.db.grant.findFirst({ where: { id: grantId, ...(can(ctx, 'grants.read_all') ? {} : { userId: ctx.actor.id }) }, include: grantInclude });
+  const scope: Prisma.GrantWhereInput = can(ctx, 'grants.read_all') ? {} : { OR: [{ userId: ctx.actor.id }, ...(can(ctx, 'approvals.read') ? [approvedBy(ctx.actor.id)] : [])] };
+  const row = await deps.db.grant.findFirst({ where: { AND: [{ id: grantId }, scope] }, include: grantInclude });
   if (!row) throw new AppError('not_found', 'No such grant.');
   return grantView(row);
+}
+
+/** "Live grants I approved": someone else's scheduled, active or ending grants the actor approved, soonest end first. */
+export async function listLiveGrantsIApproved(deps: ServiceDeps, ctx: ActorContext): Promise<GrantView[]> {
+  authorize(ctx, 'approvals.read');
+  const rows = await deps.db.grant.findMany({
+    where: { status: { in: [...liveGrantStatuses] }, userId: { not: ctx.actor.id }, ...approvedBy(ctx.actor.id) },
+    include: grantInclude,
+    orderBy: [{ expiresAt: 'asc' }],
+    take: 200,
+  });
+  return rows.map(grantView);
 }
 
 /** What Extend needs to ask for a ticket: whether the grant's policy wants one, and the original request's. */

@@ -8,8 +8,11 @@ import { lockGrantRow } from '../row-lock';
 import { grantInclude, grantView, type GrantView } from '../views';
 import { authorize } from '@/lib/services/authorize';
 
+/** Ending someone else's access needs a why on record: the holder (and the trail) will ask. */
+export const OTHERS_GRANT_REASON_REQUIRED = 'Give a reason: it is recorded and shown to the holder.';
+
 /**
- * Ends a grant early: the holder or an admin. A scheduled grant is revoked at once (nothing was
+ * Ends a grant early: the holder, or an admin (who must give a reason for anyone else's grant). A scheduled grant is revoked at once (nothing was
  * provisioned); an active or provisioning one moves to `revoking` and is deprovisioned now, with retries if that fails.
  */
 export async function revokeGrant(deps: ServiceDeps, ctx: ActorContext, input: { grantId: string; reason?: string | undefined }): Promise<GrantView> {
@@ -22,8 +25,9 @@ export async function revokeGrant(deps: ServiceDeps, ctx: ActorContext, input: {
   const next = await db.$transaction(async (tx) => {
     const notFound = new AppError('not_found', 'No such grant.');
     if (!(await lockGrantRow(tx, input.grantId))) throw notFound;
-    const grant = await tx.grant.findFirst({ where: { id: input.grantId, ...(mayRevokeAny ? {} : { userId: ctx.actor.id }) }, select: { id: true, status: true } });
+    const grant = await tx.grant.findFirst({ where: { id: input.grantId, ...(mayRevokeAny ? {} : { userId: ctx.actor.id }) }, select: { id: true, status: true, userId: true } });
     if (!grant) throw notFound;
+    if (grant.userId !== ctx.actor.id && !reason) throw new AppError('unprocessable', OTHERS_GRANT_REASON_REQUIRED, { field: 'reason' });
     const who = { revokedById: ctx.actor.id, revokeReason: reason, endReason: 'revoked' };
 
     if (grant.status === 'scheduled') {

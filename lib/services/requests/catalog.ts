@@ -65,3 +65,9 @@ export async function listRequestable(deps: ServiceDeps, ctx: ActorContext): Pro
     ];
   });
 }
+
+/** Whether "Request access" would offer the actor anything now (navigation hides it otherwise). */
+export async function mayRequestAnything(deps: ServiceDeps, ctx: ActorContext): Promise<boolean> {
+  if (ctx.actor.groups.length === 0) return false;
+  return (await listRequestable(deps, ctx)).length > 0;
+}

@@ -1,4 +1,5 @@
 import type { ActorContext } from '@/lib/domain/context';
+import { can } from '@/lib/domain/permissions';
 import { uuidParam } from '@/lib/domain/request-input';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
@@ -11,7 +12,7 @@ import type { GrantView } from '@/lib/services/views';
  * `where` decides) and, for the holder of an SSH grant, their saved public key to prefill the form.
  * null: no such grant, or not the reader's to see (the page answers 404 for both).
  */
-export async function loadGrantPage(deps: ServiceDeps, ctx: ActorContext, id: string): Promise<{ grant: GrantView; isHolder: boolean; usable: boolean; savedKey: string | null } | null> {
+export async function loadGrantPage(deps: ServiceDeps, ctx: ActorContext, id: string): Promise<{ grant: GrantView; isHolder: boolean; usable: boolean; mayRevoke: boolean; savedKey: string | null } | null> {
   if (!uuidParam.safeParse(id).success) return null;
   let grant: GrantView;
   try {
@@ -25,5 +26,7 @@ export async function loadGrantPage(deps: ServiceDeps, ctx: ActorContext, id: st
   const savedKey = isHolder && grant.resourceKind === 'ssh' ? await getOwnSshPublicKey(deps, ctx) : null;
   // Active but past its end: the sweep has not ended it yet, and the services would refuse (409) anyway.
   const usable = grant.status === 'active' && new Date(grant.expiresAt) > deps.clock.now();
-  return { grant, isHolder, usable, savedKey };
+  // The holder may end it, and so may an admin (revokeGrant decides again, and wants an admin's reason).
+  const mayRevoke = (isHolder || can(ctx, 'grants.revoke_any')) && (grant.status === 'scheduled' || usable);
+  return { grant, isHolder, usable, mayRevoke, savedKey };
 }

@@ -11,6 +11,8 @@ import { portalPage } from '@/lib/http/page-prelude';
 import type { GrantView } from '@/lib/services/views';
 import { loadGrantPage } from './load-grant';
 import { BackLink } from '@/components/ui/back-link';
+import { RevokeControl } from '@/components/grants/revoke-control';
+import { WhileTimeLeft } from '@/components/ui/while-time-left';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Grant' };
@@ -51,7 +53,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   if (!prelude) return <Forbidden what="Grants" />;
   const page = await loadGrantPage(prelude.deps, prelude.ctx, (await params).id);
   if (!page) notFound();
-  const { grant, isHolder, usable, savedKey } = page;
+  const { grant, isHolder, usable, mayRevoke, savedKey } = page;
 
   return (
     <>
@@ -60,7 +62,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
       {!isHolder ? (
         <p role="note" className="mb-6 rounded-md bg-slate-100 p-3 text-sm text-slate-800 ring-1 ring-slate-200">
-          You are viewing someone else’s grant, read-only. Only the holder can get credentials or certificates for it.
+          {mayRevoke
+            ? 'You are viewing someone else’s grant. As an administrator you can end it (with a reason); only the holder can get credentials or certificates for it.'
+            : 'You are viewing someone else’s grant, read-only. Only the holder can get credentials or certificates for it.'}
         </p>
       ) : null}
 
@@ -78,6 +82,27 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           </h2>
           {usable ? <UseAccess grant={grant} savedKey={savedKey} /> : <NotUsable grant={grant} />}
         </section>
+      ) : null}
+      {mayRevoke ? (
+        <WhileTimeLeft until={grant.expiresAt}>
+          <section aria-labelledby="end-heading" className="mt-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="end-heading" className="mb-3 text-lg font-semibold">
+              End this access
+            </h2>
+            <p className="mb-3 text-sm text-slate-700">
+              {grant.status === 'scheduled' ? (
+                <>
+                  It starts <LocalTime iso={grant.startsAt} />; revoking now cancels it.
+                </>
+              ) : (
+                <>
+                  It ends by itself at <LocalTime iso={grant.expiresAt} />; revoke to end it now.
+                </>
+              )}
+            </p>
+            <RevokeControl grantId={grant.id} what={isHolder ? `${grant.resourceName} / ${grant.role}` : `${grant.resourceName} / ${grant.role} of ${grant.user.name}`} reasonRequired={!isHolder} />
+          </section>
+        </WhileTimeLeft>
       ) : null}
     </>
   );

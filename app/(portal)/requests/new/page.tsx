@@ -18,7 +18,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const catalog = await listRequestable(page.deps, page.ctx);
   return (
     <>
-      <PageHeader title="Request access" description="Ask for one role on one resource, for a bounded time. The policy on the right says who approves it and for how long." />
+      <PageHeader title="Request access" description="Ask for one role on one resource, for a bounded time. The policy of the role you pick, shown with the form, says who approves it and for how long." />
       <RequestForm catalog={catalog} preselect={{ resource: one(params.resource), role: one(params.role) }} />
     </>
   );

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { freshFlagAdminGrant } from './grant-helpers';
+import { checkPage, laptop, phone } from './page-check';
+import { expect, requestAccess, test, uniqueTag } from './lifecycle-helpers';
+
+// Every page each demo role can reach, at a laptop's size and a phone's: zero axe violations and no
+// sideways scrolling (issue 10, items 13 and 17). Each role first makes the data its pages show.
+
+/** The first link on `from` whose href starts with `prefix`: a real id to open (an event, a resource). */
+async function firstLink(page: Page, from: string, prefix: string): Promise<string> {
+  await page.goto(from);
+  const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute('href');
+  expect(href, `a link to ${prefix}… on ${from}`).toBeTruthy();
+  return href!;
+}
+
+/** A live grant of this user's own (auto-approved feature-flags/admin), so /grants and /grants/[id] have content. */
+async function ownGrant(page: Page): Promise<string> {
+  return `/grants/${await freshFlagAdminGrant(page, '30')}`;
+}
+
+type As = (email: string) => Promise<Page>;
+
+const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]> }[] = [
+  {
+    email: 'alice@example.com',
+    pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens'],
+  },
+  {
+    email: 'bob@example.com',
+    pages: async (_page, as) => {
+      // Something waiting in bob's inbox, from erin, so the inbox is not empty.
+      await requestAccess(await as('erin@example.com'), { resource: 'feature-flags', role: 'editor', minutes: '30', justification: `For the inbox ${uniqueTag()}` });
+      return ['/', '/requests/new', '/requests', '/inbox', '/grants', '/settings/tokens'];
+    },
+  },
+  {
+    email: 'carol@example.com',
+    pages: async (page) => [
+      '/',
+      '/requests',
+      '/grants',
+      '/audit',
+      '/audit/metrics',
+      await firstLink(page, '/audit', '/audit/events/'),
+      '/admin',
+      '/admin/drift',
+      '/admin/resources/new',
+      await firstLink(page, '/admin', '/admin/resources/'),
+      '/settings/tokens',
+    ],
+  },
+  {
+    email: 'dave@example.com',
+    pages: async () => ['/', '/requests', '/grants', '/audit', '/audit/metrics', '/settings/tokens'],
+  },
+];
+
+for (const role of roles) {
+  test(`every page ${role.email} can reach has no axe violations and no sideways scroll, on a laptop and a phone`, async ({ as }) => {
+    test.setTimeout(600_000);
+    const page = await as(role.email);
+    const urls = [...new Set(await role.pages(page, as))];
+    // Pages behind the lists: a role's edit page, a grant's audit timeline.
+    if (role.email === 'carol@example.com') {
+      urls.push(await firstLink(page, urls.find((u) => /^\/admin\/resources\/[0-9a-f-]{36}$/.test(u))!, '/admin/entitlements/'));
+    }
+    for (const viewport of [laptop, phone]) {
+      await page.setViewportSize(viewport);
+      for (const url of urls) await checkPage(page, url, `${role.email.split('@')[0]}${url}`);
+    }
+  });
+}
