@@ -3,6 +3,7 @@ import { parseConfig } from '@/lib/config/env';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { announceWhenReady } from './announce-when-ready';
 import { buildIfNeeded } from './build-if-needed';
+import { turnOnDemoSignIn } from './demo-sign-in';
 import { runCli } from './cli';
 import { runNext } from './serve';
 
@@ -11,6 +12,7 @@ runCli('start', async () => {
   const started = Date.now();
   // The served process runs in production mode; parse the config as it will see it.
   (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+  if (turnOnDemoSignIn(process.env)) console.log('start: embedded demo on loopback: demo sign-in is on (AUTH_DEV_LOGIN=false turns it off)');
   const config = parseConfig();
   const root = fileURLToPath(new URL('..', import.meta.url));
   const distDir = process.env.TIMEBOX_DIST_DIR ?? '.next';

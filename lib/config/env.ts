@@ -2,6 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { compileTrustedProxies } from '@/lib/http/client-ip';
 
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
 // Dev sign-in needs a second, explicit word before it is served beyond this machine.
 const devLoginFlag = z
   .enum(['true', 'false', '1', '0', 'i-understand'], { message: 'must be true, false or i-understand' })

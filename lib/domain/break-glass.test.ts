@@ -50,7 +50,7 @@ describe('checkBreakGlassAll', () => {
 });
 
 describe('requestFormErrors with break-glass', () => {
-  const rules = { maxDurationMinutes: 60, justificationRequired: true, ticketRequired: false, ticketPattern: null };
+  const rules = { maxDurationMinutes: 60, justificationRequired: true, ticketRequired: false, ticketPattern: null, ticketExample: null, justificationMinLength: 10 };
   const values = { resource: 'prod-postgres', role: 'read-write', durationMinutes: '45', justification: 'short', ticket: '', startAt: '' };
   it('checks the break-glass limit and the 20-character justification only when breaking glass', () => {
     expect(requestFormErrors(rules, values)).toEqual({});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityInput } from '@/lib/audit/activity-input';
 import { auditFilterShape, checkTimeRange } from '@/lib/audit/filters';
+import { reviewInput } from '@/lib/domain/break-glass';
 import { certificateInput } from '@/lib/domain/certificate-input';
 import { decisionInput, extendInput, requestAccessInput, revokeInput } from '@/lib/domain/request-input';
 import type { TokenScope } from '@/lib/domain/scopes';
@@ -25,7 +26,7 @@ export interface Operation<P extends z.ZodType | undefined = z.ZodType | undefin
   path: string;
   summary: string;
   description?: string;
-  tag: 'Requests' | 'Approvals' | 'Grants' | 'Access check' | 'Audit' | 'SSH';
+  tag: 'Requests' | 'Approvals' | 'Reviews' | 'Grants' | 'Access check' | 'Audit' | 'SSH';
   /** The token scope a call needs; null for the public SSH endpoints, which take no token. */
   scope: TokenScope | null;
   params?: P;
@@ -249,6 +250,28 @@ export const operations = {
     scope: 'audit',
     query: verifyQuery,
     response: r.verifyResult,
+  }),
+  listReviews: op({
+    method: 'GET',
+    path: '/api/v1/reviews',
+    tag: 'Reviews',
+    summary: 'Break-glass grants waiting for your review',
+    description: 'Unreviewed break-glass grants on roles whose approver groups you are in, not your own; oldest first. `overdue` once unreviewed for longer than TIMEBOX_BREAK_GLASS_REVIEW_HOURS.',
+    scope: 'approvals',
+    query: z.object({ limit: queryLimit }).strict(),
+    response: one('items', z.array(r.reviewItem)),
+  }),
+  reviewBreakGlass: op({
+    method: 'POST',
+    path: '/api/v1/reviews/{grantId}',
+    tag: 'Reviews',
+    summary: 'Review a break-glass grant',
+    description: 'One approver of the role who is not the holder closes the review: the holder gets 403, a grant already reviewed (also the loser of two racing reviewers) 409, "not_justified" without a comment 422.',
+    scope: 'approvals',
+    params: z.object({ grantId: z.uuid({ message: 'No such break-glass grant.' }) }).strict(),
+    body: reviewInput,
+    response: one('grant', r.grantView),
+    errors: [409, 422],
   }),
   sshCaKey: op({
     method: 'GET',

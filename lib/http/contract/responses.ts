@@ -8,6 +8,7 @@ import type { VerifyResult } from '@/lib/audit/verify';
 import type { DatabaseCredentials, SshCertificate } from '@/lib/connectors/types';
 import { grantStatuses, requestStatuses } from '@/lib/domain/grant-status';
 import type { GrantView, RequestView } from '@/lib/services/views';
+import type { ReviewItem } from '@/lib/services/break-glass/review-queue';
 
 // What the /api/v1 routes answer, as zod schemas: the OpenAPI document is generated from them and the
 // integration tests check every real response against it. The `Same<…>` lines at the bottom make
@@ -50,8 +51,24 @@ export const grantView = z
     revokeAttempts: z.int(),
     lastError: z.string().nullable(),
     needsReview: z.boolean(),
+    breakGlass: z.boolean().meta({ description: 'Taken in an emergency without approval; reviewed afterwards.' }),
+    review: z
+      .object({ outcome: z.enum(['justified', 'not_justified']), comment: z.string().nullable(), reviewer: z.object({ email: z.email(), name: z.string() }), createdAt: isoTime })
+      .nullable()
+      .meta({ description: 'The after-the-fact review of a break-glass grant, once done.' }),
   })
   .meta({ id: 'Grant' });
+
+export const reviewItem = z
+  .object({
+    grant: grantView,
+    justification: z.string(),
+    ticket: z.string().nullable(),
+    durationMinutes: z.int(),
+    brokeGlassAt: isoTime,
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'BreakGlassReview' });
 
 export const requestView = z
   .object({
@@ -146,6 +163,7 @@ export const sshCertificate = z.object({ certificate: z.string(), principals: z.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <T extends true>(): T => true as T;
 void same<Same<GrantView, z.output<typeof grantView>>>();
+void same<Same<ReviewItem, z.output<typeof reviewItem>>>();
 void same<Same<RequestView, z.output<typeof requestView>>>();
 void same<Same<AuditEventView, z.output<typeof auditEventView>>>();
 void same<Same<GrantTimeline, z.output<typeof grantTimeline>>>();

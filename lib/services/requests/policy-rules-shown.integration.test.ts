@@ -30,6 +30,8 @@ const rules = {
   autoApproveMaxMinutes: null,
   pendingTtlMinutes: 1440,
   breakGlassAllowed: false,
+  breakGlassMaxMinutes: 60,
+  breakGlassGroups: [] as string[],
 };
 
 describe('ticket example and justification minimum', () => {

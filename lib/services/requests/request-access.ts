@@ -30,7 +30,11 @@ const START_GRACE_MS = minutes(1);
  */
 export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput & { onBehalfOf?: string | undefined }): Promise<RequestView> {
   authorize(ctx, 'requests.create');
-  if (input.breakGlass) return requestBreakGlass(deps, ctx, input);
+  if (input.breakGlass) {
+    // Break-glass is a person's own emergency, reviewed against them afterwards: never taken for someone else.
+    if (input.onBehalfOf) throw new AppError('unprocessable', 'Break-glass cannot be requested on behalf of someone else.', { field: 'onBehalfOf', fields: { onBehalfOf: 'Break-glass cannot be requested on behalf of someone else.' } });
+    return requestBreakGlass(deps, ctx, input);
+  }
   const { db, clock } = deps;
   const subject = await requestSubject(db, ctx, input.onBehalfOf);
   const who = subject.delegated ? `${subject.email} already` : 'You already';
