@@ -51,7 +51,7 @@ describe('checkBreakGlassAll', () => {
 
 describe('requestFormErrors with break-glass', () => {
   const rules = { maxDurationMinutes: 60, justificationRequired: true, ticketRequired: false, ticketPattern: null, ticketExample: null, justificationMinLength: 10 };
-  const values = { resource: 'prod-postgres', role: 'read-write', durationMinutes: '45', justification: 'short', ticket: '', startAt: '' };
+  const values = { resource: 'prod-postgres', role: 'read-write', durationMinutes: '45', justification: 'not twenty yet', ticket: '', startAt: '' };
   it('checks the break-glass limit and the 20-character justification only when breaking glass', () => {
     expect(requestFormErrors(rules, values)).toEqual({});
     expect(requestFormErrors(rules, values, 30)).toEqual({ durationMinutes: 'Break-glass access lasts at most 30 minutes.', justification: expect.stringMatching(/at least 20 characters/) });

@@ -20,7 +20,7 @@ describe('navigationFor', () => {
   it('offers Request access only to someone eligible for a role', () => {
     expect(labels('admin', false, false)).toEqual(['My requests', 'Grants', 'Audit', 'Admin']);
     expect(labels('auditor', false, false)).toEqual(['My requests', 'Grants', 'Audit']);
-    expect(labels('member', true, false)).toEqual(['My requests', 'Grants', 'Inbox']);
+    expect(labels('member', true, false)).toEqual(['My requests', 'Grants', 'Inbox', 'Reviews']);
   });
   it('fails closed for an unknown role', () => {
     expect(labels('superuser')).toEqual([]);

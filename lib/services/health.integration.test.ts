@@ -54,7 +54,7 @@ describe('checkHealth warnings', () => {
       const user = await db.user.create({ data: { email: 'h@example.com', name: 'H' } });
       const resource = await db.resource.create({ data: { slug: 'r', name: 'R', kind: 'portal' } });
       const entitlement = await db.entitlement.create({ data: { resourceId: resource.id, role: 'x' } });
-      const request = await db.accessRequest.create({ data: { requesterId: user.id, entitlementId: entitlement.id, durationMinutes: 5, justification: 'x', status: 'approved', expiresAt: new Date() } });
+      const request = await db.accessRequest.create({ data: { requesterId: user.id, entitlementId: entitlement.id, durationMinutes: 5, justification: 'x for the test', status: 'approved', expiresAt: new Date() } });
       await db.grant.create({ data: { requestId: request.id, userId: user.id, entitlementId: entitlement.id, status: 'revoking', startsAt: new Date(), expiresAt: new Date(), revokeAttempts: 7 } });
       const report = await checkHealth(db);
       expect(report).toMatchObject({ status: 'ok', database: 'ok' });

@@ -33,7 +33,7 @@ describe('onBehalfOf', () => {
 
   it('makes the request the other user’s, decided by their groups, and audits who asked', async () => {
     // carol herself is in no group, so only alice's eligibility (engineering, auto-approved ≤ 60 min) can let this through.
-    const res = await create(pipeline, { resource: 'api-test-flags', role: 'admin', durationMinutes: 30, justification: 'deploy', onBehalfOf: 'Alice@Example.com' });
+    const res = await create(pipeline, { resource: 'api-test-flags', role: 'admin', durationMinutes: 30, justification: 'deploy for the test', onBehalfOf: 'Alice@Example.com' });
     expect(res.status).toBe(201);
     expect(res.json.request).toMatchObject({ status: 'approved', autoApproved: true, requester: { email: 'alice@example.com' }, grant: { user: { email: 'alice@example.com' } } });
 

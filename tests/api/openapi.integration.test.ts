@@ -48,7 +48,7 @@ describe('GET /api/openapi.json', () => {
     expect(doc.components.securitySchemes).toEqual({ bearerToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
     const create = doc.paths['/api/v1/requests']!.post!;
     expect(create.security).toEqual([{ bearerToken: ['requests'] }]);
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422', '500']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
     expect(create.responses['422']).toEqual({ $ref: '#/components/responses/E422' });
     expect(create.requestBody).toMatchObject({ content: { 'application/json': { schema: { required: ['resource', 'role', 'durationMinutes'], additionalProperties: false } } } });
     expect(doc.paths['/api/v1/ssh/krl']!.get!.security).toEqual([]);

@@ -40,7 +40,7 @@ async function makeEligible(group: string) {
   await database.db.policy.update({ where: { id: entitlement.policy!.id }, data: { eligibleGroups: { push: group }, autoApproveGroups: { push: group } } });
 }
 const holdFlagsAdmin = async (email: string) =>
-  requestAccess(deps, await actorContext(database.db, email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 30, justification: 'flag flip' }));
+  requestAccess(deps, await actorContext(database.db, email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 30, justification: 'flag flip for the test' }));
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');

@@ -17,8 +17,9 @@ const statusText: Record<number, string> = {
   413: 'The body is larger than 64 KiB.',
   415: 'The body is not JSON.',
   422: 'The policy or the target refuses it: `fields` says why.',
+  429: 'Too many bad tokens from this address: `Retry-After` says when to try again.',
   500: 'An unexpected error, logged: `requestId` finds the log line.',
-  503: 'A dependency (a target, the SSH CA) is unavailable.',
+  503: 'The database or a dependency (a target, the SSH CA) is unavailable: `Retry-After` when it is the database.',
 };
 
 const isRaw = (response: Operation['response']): response is RawResponse => !(response instanceof z.ZodType);
@@ -53,7 +54,9 @@ function relink(value: unknown): unknown {
 /** The refusals a call can meet: those that follow from its spec, plus those its service makes. */
 export function errorStatuses(operation: Operation): number[] {
   const statuses = new Set(operation.errors ?? []);
-  if (operation.scope) [401, 403, 500].forEach((s) => statuses.add(s));
+  // Every call can meet a database outage (503 with Retry-After); a token-checked one, the bad-token limit (429).
+  statuses.add(503);
+  if (operation.scope) [401, 403, 429, 500].forEach((s) => statuses.add(s));
   if (operation.query || operation.body) statuses.add(400);
   if (operation.params) statuses.add(404);
   if (operation.body) [413, 415].forEach((s) => statuses.add(s));

@@ -1,14 +1,18 @@
+import { foreignEnvSettings } from '@/lib/connectors/kit/env-name';
 import { resourceSettingsProblems } from '@/lib/connectors/resource-settings';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { AppError } from '@/lib/errors';
 
 /**
- * Refuses settings the kind's connector could not read (422 on "settings", every problem listed), so a
- * resource that saves never fails its first grant with "unknown postgres resource setting".
+ * Refuses resource settings the kind's connector could not read, or that name an environment variable
+ * outside TARGET_ — every problem of both kinds in one 422 on "settings", so an admin fixes them in one go
+ * and a resource that saves never fails its first grant with "unknown postgres resource setting".
  */
 export function checkResourceSettings(kind: ResourceKind, settings: unknown): void {
-  const problems = resourceSettingsProblems(kind, settings);
-  if (problems.length === 0) return;
-  const message = `These settings do not fit a ${kind} resource: ${problems.join('; ')}.`;
+  const foreign = foreignEnvSettings(settings).map((i) => `"${i.path.map(String).join('.')}" ${i.message}`);
+  const unfit = resourceSettingsProblems(kind, settings);
+  const parts = [...(foreign.length ? [foreign.join('; ')] : []), ...(unfit.length ? [`These settings do not fit a ${kind} resource: ${unfit.join('; ')}.`] : [])];
+  if (parts.length === 0) return;
+  const message = parts.join('; ');
   throw new AppError('unprocessable', message, { field: 'settings', fields: { settings: message } });
 }

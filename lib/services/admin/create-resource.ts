@@ -8,7 +8,6 @@ import type { ServiceDeps } from '../deps';
 import { resourceView, type AdminResourceView } from './admin-views';
 import { checkResourceSettings } from './check-resource-settings';
 import { parseAdminInput } from './guard';
-import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { orConflict } from './unique-conflict';
 import { authorize } from '@/lib/services/authorize';
 
@@ -16,7 +15,6 @@ import { authorize } from '@/lib/services/authorize';
 export async function createResource(deps: ServiceDeps, ctx: ActorContext, input: CreateResourceInput): Promise<AdminResourceView> {
   authorize(ctx, 'portal.admin');
   const data = parseAdminInput(createResourceInput, input);
-  refuseForeignEnvSettings(data.settings);
   checkResourceSettings(data.kind, data.settings);
   const settings = data.settings as Prisma.InputJsonObject;
   const taken = () => new AppError('conflict', `A resource with the slug "${data.slug}" already exists (archived ones keep their slug).`, { field: 'slug' });

@@ -101,7 +101,7 @@ describe('updateResource', () => {
     const id = (await f.database.db.resource.findUniqueOrThrow({ where: { slug: 'prod-db' } })).id;
     const error = await expectAppError(updateResource(f.deps, carol, { resourceId: id, settings: { adminUrlEnv: 'DATABASE_URL', hook: { secretEnv: 'CRON_SECRET' } } }), 'unprocessable', { field: 'settings' });
     expect(error.message).toMatch(/^"adminUrlEnv" must be an environment variable name starting with TARGET_.*; "hook.secretEnv" must be/);
-    expect((await f.database.db.resource.findUniqueOrThrow({ where: { id } })).settings).toEqual({ host: 'db2.internal', passwordEnv: 'TARGET_PROD_DB_PASSWORD' });
+    expect((await f.database.db.resource.findUniqueOrThrow({ where: { id } })).settings).toEqual({ publicHost: 'db2.internal', adminUrlEnv: 'TARGET_PROD_DB_URL' });
   });
 
   it('writes nothing when nothing changes', async () => {

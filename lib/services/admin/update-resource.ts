@@ -8,7 +8,6 @@ import type { AdminResourceView } from './admin-views';
 import { changedFields } from './diff';
 import { checkResourceSettings } from './check-resource-settings';
 import { parseAdminInput } from './guard';
-import { refuseForeignEnvSettings } from './refuse-foreign-env';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { getResource } from './queries';
 import { authorize } from '@/lib/services/authorize';
@@ -17,7 +16,6 @@ import { authorize } from '@/lib/services/authorize';
 export async function updateResource(deps: ServiceDeps, ctx: ActorContext, input: UpdateResourceInput): Promise<AdminResourceView> {
   authorize(ctx, 'portal.admin');
   const { resourceId, ...next } = parseAdminInput(updateResourceInput, input);
-  refuseForeignEnvSettings(next.settings);
 
   await deps.db.$transaction(async (tx) => {
     const current = await loadResourceForUpdate(tx, resourceId);

@@ -39,7 +39,7 @@ afterAll(async () => database?.close());
 const as = (email: string) => actorContext(database.db, email);
 const breakGlass = async (email: string, input: Record<string, unknown>) => requestAccess(deps, await as(email), requestAccessInput.parse({ breakGlass: true, ...input }));
 const why = 'INC-42 primary is down, need to flip the failover flag';
-const checker = () => as('carol@example.com').then((c) => ({ ...c, token: { id: 'check', scopes: ['check' as const] } }));
+const checker = () => as('carol@example.com').then((c) => ({ ...c, token: { id: 'check', scopes: ['check_any' as const] } }));
 const actions = (where: { requestId?: string; grantId?: string; action?: { startsWith: string } }) =>
   database.db.auditEvent.findMany({ where, orderBy: { seq: 'asc' } }).then((events) => events.map((e) => e.action));
 const end = async (grantId: string) => revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'test cleanup' });
@@ -50,7 +50,7 @@ describe('breaking glass', () => {
     expect(request).toMatchObject({ status: 'approved', breakGlass: true, autoApproved: false, reviews: [], grant: { status: 'active', breakGlass: true, needsReview: true, review: null } });
     const grantId = request.grant!.id;
     expect(await checkAccess(deps, await checker(), { user: 'alice@example.com', resource: 'feature-flags', role: 'editor' })).toMatchObject({ allowed: true, grantId });
-    expect(await actions({ requestId: request.id })).toEqual(['request.created', 'request.auto_approved', 'grant.created', 'grant.break_glass_started', 'grant.activated']);
+    expect(await actions({ requestId: request.id })).toEqual(['request.created', 'request.auto_approved', 'grant.created', 'grant.break_glass_started', 'grant.provisioning', 'grant.activated']);
     const started = await database.db.auditEvent.findFirstOrThrow({ where: { grantId, action: 'grant.break_glass_started' } });
     expect(started).toMatchObject({ actorId: (await as('alice@example.com')).actor.id, data: { justification: why, ticket: null, durationMinutes: 30, resource: 'feature-flags', role: 'editor' } });
     expect((await listGrants(deps, await as('alice@example.com'), {})).find((g) => g.id === grantId)).toMatchObject({ breakGlass: true });

@@ -96,19 +96,19 @@ describe.runIf(canRun)('offboarding a user', () => {
     clock.set(new Date());
     const alice = await as('alice@example.com');
     // A live database grant with an open session.
-    const pgRequest = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'prod-postgres', role: 'read-only', durationMinutes: 60, justification: 'INC-9' }));
+    const pgRequest = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'prod-postgres', role: 'read-only', durationMinutes: 60, justification: 'INC-9 for the test' }));
     const creds = await issueGrantCredentials(deps, alice, { grantId: pgRequest.grant!.id });
     const session = await connect(creds.url);
     expect((await session.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     // A live SSH grant with a certificate that logs in.
-    const sshRequest = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'bastion-ssh', role: 'login', durationMinutes: 30, justification: 'OPS-7' }));
+    const sshRequest = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'bastion-ssh', role: 'login', durationMinutes: 30, justification: 'OPS-7 for the test' }));
     const sshGrant = (await decideRequest(deps, await as('bob@example.com'), { requestId: sshRequest.id, decision: 'approve' })).grant!;
     const cert = await issueGrantCertificate(deps, alice, { grantId: sshGrant.id, publicKey: fs.readFileSync(`${identity}.pub`, 'utf8').trim() });
     const certFile = path.join(tmp, 'alice-cert.pub');
     fs.writeFileSync(certFile, `${cert.certificate}\n`);
     expect((await sshRun(sshd, { identity, certificate: certFile, command: 'true' })).code, sshd.logs()).toBe(0);
     // A pending request and an API token.
-    const pending = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'billing-console', role: 'operator', durationMinutes: 30, justification: 'refund' }));
+    const pending = await requestAccess(deps, alice, requestAccessInput.parse({ resource: 'billing-console', role: 'operator', durationMinutes: 30, justification: 'refund for the test' }));
     expect(pending.status).toBe('pending');
     const { secret } = await createApiToken(deps, alice, { name: 'laptop', scopes: ['requests'] });
     expect(await authenticateToken(deps, secret)).not.toBeNull();

@@ -86,7 +86,7 @@ describe('a request that needs approval', () => {
     const entitlement = await database.db.entitlement.findFirstOrThrow({ where: { role: 'editor', resource: { slug: 'feature-flags' } } });
     await expect(
       database.db.$transaction(async (tx) => {
-        await createRequest(tx, alice, { requesterId: alice.actor.id, entitlementId: entitlement.id, durationMinutes: 10, justification: 'x', expiresAt: new Date(clock.now().getTime() + 60_000) }, { justification: 'x' });
+        await createRequest(tx, alice, { requesterId: alice.actor.id, entitlementId: entitlement.id, durationMinutes: 10, justification: 'x for the test', expiresAt: new Date(clock.now().getTime() + 60_000) }, { justification: 'x for the test' });
         expect(await tx.notification.count()).toBeGreaterThan(before); // written inside…
         throw new Error('roll back');
       }),
@@ -146,14 +146,14 @@ describe('a request that needs approval', () => {
   });
 
   it('an approval of several tells the requester "1 of 2"', async () => {
-    const request = await requestAccess(deps, await as('alice@example.com'), requestAccessInput.parse({ resource: 'billing-console', role: 'operator', durationMinutes: 20, justification: 'refund' }));
+    const request = await requestAccess(deps, await as('alice@example.com'), requestAccessInput.parse({ resource: 'billing-console', role: 'operator', durationMinutes: 20, justification: 'refund for the test' }));
     await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' });
     await deliverNotifications(deps, settings);
     expect(smtp.mails.map((m) => m.mail.subject)).toContain('1 of 2 approvals: operator on billing-console (Bob Brown approved)');
   });
 
   it('a request decided before delivery drops its "approve?" messages', async () => {
-    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'quick' }));
+    const request = await requestAccess(deps, await as('erin@example.com'), requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'quick for the test' }));
     await decideRequest(deps, await as('frank@example.com'), { requestId: request.id, decision: 'deny', comment: 'not now' });
     const rows = await outbox(request.id);
     expect(rows.filter((r) => r.kind === 'request_needs_approval').map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
