@@ -88,6 +88,7 @@ export async function requestBreakGlass(deps: ServiceDeps, ctx: ActorContext, in
       action: 'grant.break_glass_started',
       data: { resource: entitlement.resource.slug, role: entitlement.role, durationMinutes: input.durationMinutes, justification: input.justification, ticket, expiresAt: grant.expiresAt.toISOString() },
     });
+    await notifyBreakGlassStarted(tx, grant, input.justification);
     return { requestId: request.id, grantId: grant.id, next };
     // More statements than a normal request (locks, limit count, supersede, approve, grant, events): an
     // emergency must not fail on Prisma's 5 s default when the database is busy.
@@ -96,6 +97,5 @@ export async function requestBreakGlass(deps: ServiceDeps, ctx: ActorContext, in
   if ('refused' in outcome) throw outcome.refused;
   await runAfterCommit(deps, ctx, [outcome.next]);
   const view = requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: outcome.requestId }, include: requestInclude }));
-  await notifyBreakGlassStarted({ grantId: outcome.grantId, requestId: outcome.requestId, holderId: ctx.actor.id, resource: view.resource, role: view.role, expiresAt: view.grant?.expiresAt ?? '' });
   return view;
 }

@@ -165,3 +165,23 @@ describe('a request that needs approval', () => {
     expect(slack.payloads.length).toBe(sentBefore); // never announced in Slack, so no follow-up either
   });
 });
+
+describe('break-glass', () => {
+  it('tells every approver of the role and every auditor in the same transaction, urgent, and delivers it', async () => {
+    const entitlement = await database.db.entitlement.findFirstOrThrow({ where: { role: 'editor', resource: { slug: 'feature-flags' } } });
+    await database.db.policy.update({ where: { entitlementId: entitlement.id }, data: { breakGlassAllowed: true, breakGlassMaxMinutes: 30 } });
+    const request = await requestAccess(
+      deps,
+      await as('erin@example.com'),
+      requestAccessInput.parse({ resource: 'feature-flags', role: 'editor', durationMinutes: 15, justification: 'INC-77 flags stuck on, customers down', breakGlass: true }),
+    );
+    const rows = (await outbox(request.id)).filter((n) => n.kind === 'break_glass_started');
+    const recipients = await database.db.user.findMany({ where: { id: { in: rows.map((n) => n.recipientId).filter((id): id is string => id !== null) } } });
+    expect(new Set(recipients.map((u) => u.email))).toEqual(new Set(['bob@example.com', 'frank@example.com', 'dave@example.com']));
+    expect(rows.every((n) => n.grantId === request.grant!.id)).toBe(true);
+
+    await deliverNotifications(deps, settings);
+    const toDave = smtp.mails.filter((m) => m.envelopeTo.includes('dave@example.com'));
+    expect(toDave.map((m) => m.mail.subject ?? '').some((subject) => /break-glass|broke glass/i.test(subject))).toBe(true);
+  });
+});
