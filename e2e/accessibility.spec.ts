@@ -1,15 +1,15 @@
 import type { Page } from '@playwright/test';
-import { freshFlagAdminGrant } from './grant-helpers';
+import { endFlagAdminGrants, freshFlagAdminGrant } from './grant-helpers';
 import { checkPage, laptop, phone } from './page-check';
-import { expect, requestAccess, test, uniqueTag } from './lifecycle-helpers';
+import { expect, pill, requestAccess, requestRow, test, uniqueTag } from './lifecycle-helpers';
 
 // Every page each demo role can reach, at a laptop's size and a phone's: zero axe violations and no
 // sideways scrolling (issue 10, items 13 and 17). Each role first makes the data its pages show.
 
 /** The first link on `from` whose href starts with `prefix`: a real id to open (an event, a resource). */
-async function firstLink(page: Page, from: string, prefix: string): Promise<string> {
+async function firstLink(page: Page, from: string, prefix: string, notEndingWith = '/new'): Promise<string> {
   await page.goto(from);
-  const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute('href');
+  const href = await page.locator(`main a[href^="${prefix}"]:not([href$="${notEndingWith}"])`).first().getAttribute('href');
   expect(href, `a link to ${prefix}… on ${from}`).toBeTruthy();
   return href!;
 }
@@ -21,17 +21,28 @@ async function ownGrant(page: Page): Promise<string> {
 
 type As = (email: string) => Promise<Page>;
 
-const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]> }[] = [
+// Specs share one database and a role is held (or asked for) once at a time: each role's `cleanup` ends what
+// its `pages` made, so later specs can ask for the same roles.
+let inboxJustification = '';
+const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]>; cleanup?: (page: Page, as: As) => Promise<void> }[] = [
   {
     email: 'alice@example.com',
     pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens'],
+    cleanup: async (page) => endFlagAdminGrants(page),
   },
   {
     email: 'bob@example.com',
     pages: async (_page, as) => {
       // Something waiting in bob's inbox, from erin, so the inbox is not empty.
-      await requestAccess(await as('erin@example.com'), { resource: 'feature-flags', role: 'editor', minutes: '30', justification: `For the inbox ${uniqueTag()}` });
+      inboxJustification = `For the inbox ${uniqueTag()}`;
+      await requestAccess(await as('erin@example.com'), { resource: 'feature-flags', role: 'editor', minutes: '30', justification: inboxJustification });
       return ['/', '/requests/new', '/requests', '/inbox', '/grants', '/settings/tokens'];
+    },
+    cleanup: async (_page, as) => {
+      const erin = await as('erin@example.com');
+      await erin.goto('/requests');
+      await requestRow(erin, inboxJustification).getByRole('button', { name: 'Cancel' }).click();
+      await expect(pill(requestRow(erin, inboxJustification), 'cancelled')).toBeVisible();
     },
   },
   {
@@ -69,5 +80,7 @@ for (const role of roles) {
       await page.setViewportSize(viewport);
       for (const url of urls) await checkPage(page, url, `${role.email.split('@')[0]}${url}`);
     }
+    await page.setViewportSize(laptop);
+    await role.cleanup?.(page, as);
   });
 }

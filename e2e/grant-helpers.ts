@@ -10,6 +10,16 @@ const cardIds = (page: Page) => currentSection(page).locator('article[data-grant
  * ended first (revoked, or waited out when its time is already up).
  */
 export async function freshFlagAdminGrant(page: Page, minutes: string): Promise<string> {
+  await endFlagAdminGrants(page);
+  const earlier = new Set(await cardIds(page));
+  await requestAccess(page, { resource: 'feature-flags', role: 'admin', minutes, justification: `Flag admin for a check ${uniqueTag()}` });
+  await page.goto('/grants');
+  await expect.poll(async () => (await cardIds(page)).filter((id) => !earlier.has(id)).length).toBe(1);
+  return (await cardIds(page)).find((id) => !earlier.has(id))!;
+}
+
+/** Ends the signed-in user's live feature-flags/admin grants (revoked, or waited out when already ending), so later specs can ask for it. */
+export async function endFlagAdminGrants(page: Page): Promise<void> {
   await page.goto('/grants');
   const held = currentSection(page).getByRole('article', { name: 'Feature flag console / admin' });
   while ((await held.count()) > 0) {
@@ -22,9 +32,4 @@ export async function freshFlagAdminGrant(page: Page, minutes: string): Promise<
     await expect(held).toHaveCount(before - 1, { timeout: 60_000 });
     await page.goto('/grants');
   }
-  const earlier = new Set(await cardIds(page));
-  await requestAccess(page, { resource: 'feature-flags', role: 'admin', minutes, justification: `Flag admin for a check ${uniqueTag()}` });
-  await page.goto('/grants');
-  await expect.poll(async () => (await cardIds(page)).filter((id) => !earlier.has(id)).length).toBe(1);
-  return (await cardIds(page)).find((id) => !earlier.has(id))!;
 }

@@ -26,6 +26,13 @@ test('an approver sees the grant they approved under "Live grants I approved", r
   await expect(bob.getByRole('heading', { name: 'Feature flag console / editor', level: 1 })).toBeVisible();
   await expect(bob.getByText('You are viewing someone else’s grant, read-only.')).toBeVisible();
   await expect(bob.getByRole('button', { name: /^Revoke/ })).toHaveCount(0);
+
+  // Leave nothing behind: other specs ask for this role as alice.
+  await alice.goto('/grants');
+  const mine = alice.locator('section[aria-labelledby="current-heading"]').getByRole('article', { name: 'Feature flag console / editor' });
+  await mine.first().getByRole('button', { name: /^Revoke/ }).click();
+  await mine.first().getByRole('button', { name: 'Confirm revoke' }).click();
+  await expect(mine).toHaveCount(0, { timeout: 60_000 });
 });
 
 test('an admin revokes someone else’s grant from its page, and a reason is required', async ({ as }) => {

@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 test('health answers without a session', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  // On PostgreSQL as a superuser (as CI runs) it also warns that the role could bypass the audit triggers.
+  expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok' });
 });
 
 test('other API routes and pages need a session', async ({ request }) => {
