@@ -5,8 +5,8 @@ const everyone = ['Request access', 'My requests', 'Grants'];
 const roles = [
   { email: 'alice@example.com', name: 'Alice Adams', nav: everyone },
   { email: 'erin@example.com', name: 'Erin Evans', nav: everyone },
-  { email: 'bob@example.com', name: 'Bob Brown', nav: [...everyone, 'Inbox'] },
-  { email: 'frank@example.com', name: 'Frank Fischer', nav: [...everyone, 'Inbox'] },
+  { email: 'bob@example.com', name: 'Bob Brown', nav: [...everyone, 'Inbox', /^Reviews/] },
+  { email: 'frank@example.com', name: 'Frank Fischer', nav: [...everyone, 'Inbox', /^Reviews/] },
   // Carol and Dave are in no group: no role is open to them, so no "Request access"; neither approves, so no Inbox.
   { email: 'carol@example.com', name: 'Carol Clark', nav: ['My requests', 'Grants', 'Audit', 'Admin'] },
   { email: 'dave@example.com', name: 'Dave Davis', nav: ['My requests', 'Grants', 'Audit'] },
