@@ -31,7 +31,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   await grantAndRevoke(alice, `Audit e2e second ${tag}`);
 
   const dave = await as('dave@example.com');
-  // Three events a page, so two grants' worth of grant.* events (4 each) span three pages.
+  // Three events a page, so two grants' worth of grant.* events (5 each) span four pages.
   await dave.goto('/audit?limit=3');
   await expect(dave.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
 
@@ -92,7 +92,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   await dave.getByRole('link', { name: "This grant's events as a list" }).click();
   await expect(dave).toHaveURL(new RegExp(`[?&]grantId=${grantId}`));
   const rows = (await eventIds(dave)).length;
-  expect(rows).toBe(4);
+  expect(rows).toBe(5); // created, provisioning, activated, revoke_requested, revoked
 
   await dave.getByRole('button', { name: 'Verify the trail' }).click();
   await expect(dave.getByTestId('verify-result')).toContainText(/Trail intact: \d[\d,]* events checked/, { timeout: 60_000 });
