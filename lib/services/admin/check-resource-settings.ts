@@ -1,7 +1,7 @@
-import { foreignEnvSettings } from '@/lib/connectors/kit/env-name';
 import { resourceSettingsProblems } from '@/lib/connectors/resource-settings';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { AppError } from '@/lib/errors';
+import { foreignEnvMessage } from './refuse-foreign-env';
 
 /**
  * Refuses resource settings the kind's connector could not read, or that name an environment variable
@@ -9,9 +9,9 @@ import { AppError } from '@/lib/errors';
  * and a resource that saves never fails its first grant with "unknown postgres resource setting".
  */
 export function checkResourceSettings(kind: ResourceKind, settings: unknown): void {
-  const foreign = foreignEnvSettings(settings).map((i) => `"${i.path.map(String).join('.')}" ${i.message}`);
+  const foreign = foreignEnvMessage(settings);
   const unfit = resourceSettingsProblems(kind, settings);
-  const parts = [...(foreign.length ? [foreign.join('; ')] : []), ...(unfit.length ? [`These settings do not fit a ${kind} resource: ${unfit.join('; ')}.`] : [])];
+  const parts = [...(foreign ? [foreign] : []), ...(unfit.length ? [`These settings do not fit a ${kind} resource: ${unfit.join('; ')}.`] : [])];
   if (parts.length === 0) return;
   const message = parts.join('; ');
   throw new AppError('unprocessable', message, { field: 'settings', fields: { settings: message } });

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalConnector } from '@/lib/connectors/portal/portal-connector';
 import { createPostgresConnector } from '@/lib/connectors/postgres/postgres-connector';
@@ -14,6 +13,7 @@ import type { ServiceDeps } from '../deps';
 import { issueGrantCredentials } from '../grants/issue-credentials';
 import { requestAccess } from '../requests/request-access';
 import { sweep } from '../sweep/sweep';
+import { canLoginPg as canLogin, connectPg as connect } from '@/lib/testing/pg-login';
 
 // Break-glass on the real PostgreSQL target, as the demo seeds it (prod-postgres/read-write, at most
 // 30 minutes, ticket required): nobody approves, the login works at once, and it is gone at its end.
@@ -26,20 +26,6 @@ let deps: ServiceDeps;
 const env: Record<string, string | undefined> = {};
 const clock = manualClock(new Date());
 
-async function connect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
-const canLogin = async (url: string) => {
-  try {
-    await (await connect(url)).end();
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.runIf(canRun)('a break-glass grant on a real postgres target', () => {
   beforeAll(async () => {

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalConnector } from '@/lib/connectors/portal/portal-connector';
 import { createPostgresConnector } from '@/lib/connectors/postgres/postgres-connector';
@@ -16,6 +15,7 @@ import { requestAccess } from '../requests/request-access';
 import { sweep } from '../sweep/sweep';
 import { issueGrantCredentials } from './issue-credentials';
 import { revokeGrant } from './revoke-grant';
+import { canLoginPg as canLogin, connectPg as connect } from '@/lib/testing/pg-login';
 
 // The whole loop through the services against a real PostgreSQL target (its own scram-auth instance,
 // so passwords and VALID UNTIL are really checked): request → credentials → login works → the grant
@@ -29,20 +29,6 @@ let deps: ServiceDeps;
 const env: Record<string, string | undefined> = {};
 const clock = manualClock(new Date());
 
-async function connect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
-const canLogin = async (url: string) => {
-  try {
-    await (await connect(url)).end();
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.runIf(canRun)('a postgres grant, end to end through the services', () => {
   beforeAll(async () => {

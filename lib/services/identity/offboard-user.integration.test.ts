@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '@/lib/auth/load-actor';
 import { portalConnector } from '@/lib/connectors/portal/portal-connector';
@@ -27,6 +26,7 @@ import { currentRevocationList } from '../ssh/revocation-list';
 import { authenticateToken } from '../tokens/authenticate-token';
 import { createApiToken } from '../tokens/create-api-token';
 import { disableUser, enableUser } from './manage-users';
+import { canLoginPg as canLogin, connectPg as connect } from '@/lib/testing/pg-login';
 
 // Offboarding against real targets: a PostgreSQL instance of its own (scram auth, so a login really is
 // refused) and a real sshd that trusts the CA and reads the KRL the service builds. Disabling a user
@@ -47,20 +47,6 @@ let identity: string;
 let database: TestDatabase;
 let deps: ServiceDeps;
 
-async function connect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
-const canLogin = async (url: string) => {
-  try {
-    await (await connect(url)).end();
-    return true;
-  } catch {
-    return false;
-  }
-};
 const as = (email: string) => actorContext(database.db, email);
 const userId = async (email: string) => (await database.db.user.findUniqueOrThrow({ where: { email } })).id;
 
