@@ -69,8 +69,10 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      return g !== null || first.settled;
-    }, 'the grant is claimed for provisioning');
+      // Claimed in the database is not enough: the call must have reached the target (and hung there),
+      // or flipping the target to 'ok' below would let the "dead" process finish the job itself.
+      return (g !== null && target.release.length > 0) || first.settled;
+    }, 'the grant is claimed for provisioning and its call hangs in the target');
     expect(first.error).toBe('');
     expect(target.holds.has(grantId)).toBe(false);
 
@@ -127,8 +129,8 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'bob@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      return g !== null;
-    }, 'the grant is claimed for provisioning');
+      return g !== null && target.release.length > 0;
+    }, 'the grant is claimed for provisioning and its call hangs in the target');
     const revoked = await revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'wrong person' });
     expect(revoked.status).toBe('revoked');
 
