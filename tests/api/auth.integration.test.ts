@@ -103,7 +103,7 @@ describe('scopes: a token without the endpoint’s scope gets 403 everywhere', (
   it.each(endpoints)('%s', async (name, endpoint) => {
     const others = allScopes.filter((s) => s !== endpoint.scope && s !== 'audit' && s !== 'activity' && s !== 'check_any' && s !== 'requests:delegate');
     const secret = await h.token('alice@example.com', others);
-    const id = endpoint.path.includes('/grants/') ? ids.grant : ids.request;
+    const id = /\/(grants|reviews)\//.test(endpoint.path) ? ids.grant : ids.request;
     const { path, params } = at(endpoint, endpoint.hasId ? id : undefined);
     const before = { requests: await h.database.db.accessRequest.count(), reviews: await h.database.db.review.count(), grant: await h.database.db.grant.findUniqueOrThrow({ where: { id: ids.grant } }) };
     const query = name === 'check' ? '?user=alice%40example.com&resource=api-test-flags&role=admin' : '';

@@ -10,6 +10,8 @@ import * as approve from '@/app/api/v1/requests/[id]/approve/route';
 import * as cancel from '@/app/api/v1/requests/[id]/cancel/route';
 import * as deny from '@/app/api/v1/requests/[id]/deny/route';
 import * as requests from '@/app/api/v1/requests/route';
+import * as review from '@/app/api/v1/reviews/[grantId]/route';
+import * as reviews from '@/app/api/v1/reviews/route';
 import type { TokenScope } from '@/lib/domain/scopes';
 import type { Handler } from '@/lib/testing/api-harness';
 
@@ -29,9 +31,14 @@ export const api = {
   credentials: { handler: credentials.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/credentials', scope: 'grants', hasId: true },
   certificate: { handler: certificate.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/certificate', scope: 'grants', hasId: true },
   check: { handler: check.GET as Handler, method: 'GET', path: '/api/v1/access/check', scope: 'check', hasId: false },
+  listReviews: { handler: reviews.GET as Handler, method: 'GET', path: '/api/v1/reviews', scope: 'approvals', hasId: false },
+  reviewBreakGlass: { handler: review.POST as Handler, method: 'POST', path: '/api/v1/reviews/:grantId', scope: 'approvals', hasId: true },
 } as const satisfies Record<string, { handler: Handler; method: 'GET' | 'POST'; path: string; scope: TokenScope; hasId: boolean }>;
 
 export type Endpoint = (typeof api)[keyof typeof api];
 
 /** The path with `:id` filled in, and the params Next would pass. */
-export const at = (endpoint: Endpoint, id?: string): { path: string; params: Record<string, string> } => ({ path: endpoint.path.replace(':id', id ?? ''), params: id ? { id } : {} });
+export const at = (endpoint: Endpoint, id?: string): { path: string; params: Record<string, string> } => {
+  const name = /:(\w+)/.exec(endpoint.path)?.[1];
+  return { path: endpoint.path.replace(/:\w+/, id ?? ''), params: id && name ? { [name]: id } : {} };
+};
