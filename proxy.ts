@@ -1,19 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { MAX_ACTION_NESTING, nestingDepth } from '@/lib/http/nesting-depth';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 
 // Runs for every request (pages, API, auth) except Next's hashed static files, which get the same
-// headers from next.config.js. Two jobs:
+// headers from next.config.js. Three jobs:
 // - security headers on every response, and a strict CSP whose nonce Next.js puts on its own scripts;
 // - for pages, tell the portal layout which page was asked for, so a signed-out visitor can be sent
-//   back there after sign-in. Not a security boundary: pages and services check the session themselves.
-export function proxy(request: NextRequest) {
+//   back there after sign-in. Not a security boundary: pages and services check the session themselves;
+// - refuse server-action calls nested too deeply for React to decode (a 400, not Next.js's 500).
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https:');
+  const development = process.env.NODE_ENV === 'development';
+  if (request.method === 'POST' && request.headers.has('next-action') && nestingDepth(await request.clone().text(), MAX_ACTION_NESTING) > MAX_ACTION_NESTING) {
+    const refused = NextResponse.json({ error: { code: 'bad_request', message: `The submitted data is nested more than ${MAX_ACTION_NESTING} levels deep.` } }, { status: 400 });
+    return withHeaders(refused, securityHeaders({ https, development }));
+  }
   const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/_next/');
-  const headers = securityHeaders({
-    nonce: isPage ? newNonce() : undefined,
-    https: (process.env.NEXTAUTH_URL ?? '').startsWith('https:'),
-    development: process.env.NODE_ENV === 'development',
-  });
+  const headers = securityHeaders({ nonce: isPage ? newNonce() : undefined, https, development });
 
   const requestHeaders = new Headers(request.headers);
   if (isPage) {
@@ -21,7 +25,10 @@ export function proxy(request: NextRequest) {
     // Next.js takes the nonce for its scripts from the request's CSP header.
     requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   }
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { e2eDistDir } from './dist-dir';
 import { expect, test } from './lifecycle-helpers';
 
 // The browser's side of issue 14: every page runs under the strict nonce CSP without a single violation,
@@ -90,4 +93,15 @@ test('a crafted callbackUrl never leaves the portal and never errors', async ({ 
     expect(response!.status(), crafted).toBeLessThan(500);
     expect(new URL(alice.url()).origin, crafted).toBe(origin);
   }
+});
+
+test('a server action called with arguments nested 20,000 deep is refused with a 400, not a 500', async ({ request }) => {
+  // A real action of this build (its id is in the server-reference manifest), so only the nesting is wrong.
+  const manifest = JSON.parse(fs.readFileSync(path.join(e2eDistDir(), 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, unknown> };
+  const actionId = Object.keys(manifest.node)[0]!;
+  const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+  const response = await request.post('/settings/tokens', { headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8' }, data: deep });
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error).toMatchObject({ code: 'bad_request' });
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
 });
