@@ -1,20 +1,30 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+/** Each person's session cookie from their last sign-in in this worker: signing in is three page loads. */
+const sessions = new Map<string, StorageState>();
+
 /**
  * `as(email)`: a signed-in page in a browser context of its own, so one test can play the requester
- * and the approvers side by side. Contexts are closed when the test ends.
+ * and the approvers side by side. Contexts are closed when the test ends. A session from an earlier test
+ * is reused while the server still accepts it (a spec that signs out ends it, and then we sign in again).
  */
 export const test = base.extend<{ as: (email: string) => Promise<Page> }>({
   as: async ({ browser, baseURL }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (email) => {
-      const context = await browser.newContext({ baseURL });
+      const context = await browser.newContext({ baseURL, storageState: sessions.get(email) });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto('/');
-      await signIn(page, email);
-      await expect(page.getByRole('heading', { name: /^Hello, / })).toBeVisible();
+      if (new URL(page.url()).pathname === '/login') {
+        await signIn(page, email);
+        await expect(page.getByRole('heading', { name: /^Hello, / })).toBeVisible();
+        sessions.set(email, await context.storageState());
+      } else {
+        await expect(page.getByRole('heading', { name: /^Hello, / })).toBeVisible();
+      }
       return page;
     });
     await Promise.all(contexts.map((c) => c.close()));
