@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portalConnector } from '@/lib/connectors/portal/portal-connector';
-import { createPostgresConnector } from '@/lib/connectors/postgres/postgres-connector';
-import type { Connector } from '@/lib/connectors/types';
-import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
 import { actorContext } from '@/lib/testing/actors';
-import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
+import { findPgBinDir, type PgInstance } from '@/lib/testing/pg-instance';
+import { startPgTargetServices } from '@/lib/testing/pg-target-services';
 import { requireServer } from '@/lib/testing/require-server';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import type { TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
 import { issueGrantCredentials } from '../grants/issue-credentials';
 import { requestAccess } from '../requests/request-access';
@@ -23,19 +20,11 @@ const canRun = requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
 let target: PgInstance;
 let database: TestDatabase;
 let deps: ServiceDeps;
-const env: Record<string, string | undefined> = {};
 const clock = manualClock(new Date());
-
 
 describe.runIf(canRun)('a break-glass grant on a real postgres target', () => {
   beforeAll(async () => {
-    target = await startPgInstance(binDir);
-    env.TARGET_PG_URL = target.url;
-    const admin = await connect(target.url);
-    await admin.query('CREATE TABLE incidents (id int primary key, title text)');
-    await admin.end();
-    database = await createTestDatabase('demo');
-    deps = { db: database.db, clock, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env })]]) };
+    ({ target, database, deps } = await startPgTargetServices(binDir!, 'CREATE TABLE incidents (id int primary key, title text)', clock));
   });
   afterAll(async () => {
     await database?.close();
