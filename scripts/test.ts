@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 // The integration tier runs on PGlite, and again on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set.
 // The standalone integration tests (connectors, migrations, `npm start`) open no app database: they run once.
 //
-// Steps run in phases. Within a phase the steps run at once: the first phase's steps are single-threaded
+// Steps run in phases. Within a phase the lanes run at once: the first phase's steps are single-threaded
 // CPU work with no timing in them (typecheck, lint, unit) plus the e2e build, so together they keep both
-// cores busy instead of one. Steps with real servers and time windows (integration, e2e) run one at a time.
+// cores busy instead of one. The second runs the integration tiers one after another beside the e2e tier:
+// the browser tests mostly wait on one request at a time (about one core), so the integration tiers fill
+// the other core instead of waiting their turn. Every test waits for conditions with budgets set for a busy
+// two-core machine, so sharing it makes them slower, never wrong.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
 const tsx = bin('tsx', 'dist/cli.mjs');
@@ -34,12 +37,16 @@ const phases: Lane[][] = [
     ],
     [{ name: 'e2e build', args: [tsx, 'scripts/e2e-build.ts'] }],
   ],
-  [[{ name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} }]],
-  [[{ name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite', ...(postgresUrl ? { TIMEBOX_TEST_ONCE: 'postgres' } : {}) } }]],
-  ...(postgresUrl
-    ? [[[{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl, TIMEBOX_TEST_ONCE: 'postgres' } }]]]
-    : []),
-  [[{ name: 'e2e (Chromium)', args: [tsx, 'scripts/e2e.ts'] }]],
+  [
+    [
+      { name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} },
+      { name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite', ...(postgresUrl ? { TIMEBOX_TEST_ONCE: 'postgres' } : {}) } },
+      ...(postgresUrl
+        ? [{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl, TIMEBOX_TEST_ONCE: 'postgres' } }]
+        : []),
+    ],
+    [{ name: 'e2e (Chromium)', args: [tsx, 'scripts/e2e.ts'] }],
+  ],
 ];
 
 if (!postgresUrl) console.log('test: DATABASE_URL is unset, so the integration tier runs on PGlite only');
