@@ -58,9 +58,8 @@ test('bob hears of alice’s request in the bell, approves it on its page, and a
   await alice.getByRole('button', { name: 'Mark all read' }).click();
   await expect(bell(alice)).toHaveAccessibleName('Notifications, 0 unread');
 
-  // On a phone the open panel fits the screen.
+  // On a phone the open panel (still open after "Mark all read") fits the screen.
   await alice.setViewportSize(phone);
-  await bell(alice).click();
   const panel = alice.getByRole('region', { name: 'Notifications' });
   await expect(panel).toBeInViewport();
   const box = (await panel.boundingBox())!;
