@@ -28,7 +28,7 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
   // Once decided, "approve?" is moot: messages not yet delivered are dropped. One already tried in Slack gets a follow-up.
-  const announced = await tx.notification.findMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { requestId: true } });
+  const announced = await tx.notification.findMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { requestId: true, slackChannelEnv: true } });
   await tx.notification.updateMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', status: 'pending' }, data: { status: 'skipped', lastError: `request ${move.to} before delivery` } });
   if (move.to === 'pending') return;
 
@@ -37,7 +37,7 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
     const r = facts.get(id);
     // An approved request's message names its grant: createGrant, later in this transaction, writes it.
     if (!r || (move.to === 'approved' && !r.extension)) continue;
-    const followUp = announced.some((a) => a.requestId === id);
+    const followUp = announced.find((a) => a.requestId === id) ?? null;
     await writeDecision(tx, r, move.to, move.by, r.extendsGrantId, followUp, settings);
   }
 }
@@ -47,17 +47,18 @@ export async function notifyGrantCreated(tx: Tx, grant: { id: string; requestId:
   const settings = notifySettings();
   const r = (await requestFacts(tx, [grant.requestId])).get(grant.requestId);
   if (!r) return;
-  const announced = await tx.notification.count({ where: { requestId: r.id, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } } });
-  await writeDecision(tx, r, 'approved', by, grant.id, announced > 0, settings);
+  const announced = await tx.notification.findFirst({ where: { requestId: r.id, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { slackChannelEnv: true } });
+  await writeDecision(tx, r, 'approved', by, grant.id, announced, settings);
 }
 
-async function writeDecision(tx: Tx, r: RequestFacts & { id: string; requesterId: string; autoApproved: boolean; slackChannelEnv: string | null }, outcome: RequestStatus, by: Who, grantId: string | null, followUp: boolean, settings: NotifySettings) {
+/** `followUp`: the request's "approve?" Slack message, if one went out: the decision follows it into that same channel. */
+async function writeDecision(tx: Tx, r: RequestFacts & { id: string; requesterId: string; autoApproved: boolean }, outcome: RequestStatus, by: Who, grantId: string | null, followUp: { slackChannelEnv: string | null } | null, settings: NotifySettings) {
   if (outcome === 'pending') return;
   const comments = await tx.review.findMany({ where: { requestId: r.id, comment: { not: null } }, select: { comment: true }, orderBy: { createdAt: 'asc' } });
   const message = decided(r, outcome, label(by), comments.map((c) => c.comment!), grantId);
   // The requester knows what they did themselves (withdrew it, or submitted one approved by rule).
   const toRequester = outcome !== 'cancelled' && !r.autoApproved;
-  await writeOutbox(tx, message, { recipients: toRequester ? [{ id: r.requesterId }] : [], requestId: r.id, slack: followUp ? 'always' : 'never', slackChannelEnv: r.slackChannelEnv }, settings);
+  await writeOutbox(tx, message, { recipients: toRequester ? [{ id: r.requesterId }] : [], requestId: r.id, slack: followUp ? 'always' : 'never', slackChannelEnv: followUp?.slackChannelEnv ?? null }, settings);
 }
 
 export async function notifyPartialApproval(tx: Tx, requestId: string, approvals: number, required: number, by: ActorContext): Promise<void> {

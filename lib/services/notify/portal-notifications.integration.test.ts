@@ -198,9 +198,13 @@ describe("a policy's own Slack channel", () => {
     expect(policySlack.payloads.map((p) => p.text)).toEqual([expect.stringContaining('Erin Evans wants editor on feature-flags')]);
     expect(teamSlack.payloads.map((p) => p.text)).toEqual([expect.stringContaining('Alice Adams wants editor on status-page')]);
 
+    // The follow-up goes where the request was announced, even if the policy's channel changed meanwhile.
+    const setChannel = async (slackChannelEnv: string | null) => upsertPolicy(deps, carol, { ...policyView(await database.db.policy.findUniqueOrThrow({ where: { id: policy.id } })), entitlementId: policy.entitlementId, slackChannelEnv });
+    await setChannel(null);
     await decideRequest(deps, await as('bob@example.com'), { requestId: flags.id, decision: 'deny', comment: 'no' });
     await deliverNotifications(deps, settings);
     expect(policySlack.payloads.at(-1)!.text).toContain('Denied by Bob Brown');
+    await setChannel('TARGET_SLACK_FLAGS');
     expect(teamSlack.payloads).toHaveLength(1);
     expect([...policySlack.problems, ...teamSlack.problems]).toEqual([]);
     // Only the variable's name is stored with the message, never the webhook URL.
