@@ -77,6 +77,7 @@ test('bob hears of alice’s request in the bell, approves it on its page, and a
 });
 
 test('an approver cannot switch off "A request needs you" entirely; settings and deliveries pages pass axe', async ({ as }) => {
+  test.setTimeout(300_000); // six axe checks: on a loaded machine more than the default two minutes
   const bob = await as('bob@example.com');
   await bob.goto('/settings/notifications');
   const needsYou = bob.getByRole('group', { name: /A request needs you/ });
