@@ -30,6 +30,7 @@ export function NotificationBell({ initial }: { initial: BellView }) {
   const queryClient = useQueryClient();
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const container = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const { data = initial } = useQuery({ queryKey: bellKey, queryFn: fetchBell, initialData: initial, refetchInterval: BELL_REFRESH_MS });
   // A server re-render (after any action, or a navigation) brings a fresher bell than the cache may hold.
@@ -41,6 +42,7 @@ export function NotificationBell({ initial }: { initial: BellView }) {
   const markOne = useFormAction(markNotificationsRead);
   const markAll = useFormAction(markAllNotificationsRead, { onSuccess: ({ unread }) => update(unread, () => true) });
 
+  // Escape (focus back on the bell) or a click anywhere else closes the panel, as a menu would.
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -48,8 +50,15 @@ export function NotificationBell({ initial }: { initial: BellView }) {
       setOpen(false);
       button.current?.focus();
     };
+    const onPointer = (e: PointerEvent) => {
+      if (!container.current?.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
   }, [open]);
 
   async function follow(event: MouseEvent<HTMLAnchorElement>, item: BellItem) {
@@ -65,7 +74,7 @@ export function NotificationBell({ initial }: { initial: BellView }) {
 
   const label = `Notifications, ${data.unread} unread`;
   return (
-    <div className="relative">
+    <div ref={container} className="relative">
       <button
         ref={button}
         type="button"
