@@ -27,7 +27,7 @@ let inboxJustification = '';
 const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]>; cleanup?: (page: Page, as: As) => Promise<void> }[] = [
   {
     email: 'alice@example.com',
-    pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens'],
+    pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens', '/settings/notifications'],
     cleanup: async (page) => endFlagAdminGrants(page),
   },
   {
@@ -36,7 +36,7 @@ const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]>; 
       // Something waiting in bob's inbox, from erin, so the inbox is not empty.
       inboxJustification = `For the inbox ${uniqueTag()}`;
       await requestAccess(await as('erin@example.com'), { resource: 'feature-flags', role: 'editor', minutes: '30', justification: inboxJustification });
-      return ['/', '/requests/new', '/requests', '/inbox', '/grants', '/settings/tokens'];
+      return ['/', '/requests/new', '/requests', '/inbox', '/grants', '/settings/tokens', '/settings/notifications'];
     },
     cleanup: async (_page, as) => {
       const erin = await as('erin@example.com');
@@ -56,6 +56,7 @@ const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]>; 
       await firstLink(page, '/audit', '/audit/events/'),
       '/admin',
       '/admin/drift',
+      '/admin/notifications',
       '/admin/resources/new',
       await firstLink(page, '/admin', '/admin/resources/'),
       '/settings/tokens',

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/notify/notification-bell';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/domain/navigation';
@@ -8,6 +9,7 @@ import { portalPage } from '@/lib/http/page-prelude';
 import { mayRequestAnything } from '@/lib/services/requests/catalog';
 import { countInbox } from '@/lib/services/requests/queries';
 import { countReviewQueue } from '@/lib/services/break-glass/review-queue';
+import { listBell } from '@/lib/services/notify/bell';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,11 +19,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const { deps, ctx } = await portalPage();
   const { actor } = ctx;
   // Approvers see how many requests wait for them next to Inbox.
-  const [mayRequest, inboxCount, reviewCount] = await Promise.all([
+  const [mayRequest, inboxCount, reviewCount, bell] = await Promise.all([
     mayRequestAnything(deps, ctx),
     can(actor, 'inbox.view') ? countInbox(deps, ctx) : undefined,
     // …and how many break-glass grants wait for their review, next to Reviews.
     can(actor, 'inbox.view') ? countReviewQueue(deps, ctx) : undefined,
+    // Everyone has a bell: the in-portal channel, and the only one for people without e-mail.
+    listBell(deps, ctx),
   ]);
   const items = navigationFor(actor, { mayRequest }).map(({ href, label }) => ({ href, label }));
   return (
@@ -39,6 +43,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <NavLinks items={items} inboxCount={inboxCount} reviewCount={reviewCount} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
+            <NotificationBell initial={bell} />
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium" data-testid="user-name">
                 {actor.name}

@@ -20,6 +20,7 @@ const newPolicy: PolicyView = {
   breakGlassAllowed: false,
   breakGlassMaxMinutes: 60,
   breakGlassGroups: [],
+  slackChannelEnv: null,
 };
 
 function KnownGroups({ groups }: { groups: GroupSummary[] }) {
@@ -62,6 +63,15 @@ export function PolicyFields({ idPrefix, policy, errors, groups }: { idPrefix: s
       </fieldset>
       <TextField id={id('breakGlassMaxMinutes')} name="breakGlassMaxMinutes" label="Break-glass maximum (minutes)" type="number" min={1} max={MAX_DURATION_MINUTES} inputMode="numeric" defaultValue={p.breakGlassMaxMinutes} hint="How long a break-glass grant lasts at most. No more than the longest duration." error={errors.breakGlassMaxMinutes} />
       <TextField id={id('breakGlassGroups')} name="breakGlassGroups" label="Who may break glass" defaultValue={p.breakGlassGroups.join(', ')} hint="Empty: every eligible group. Otherwise a narrower list of eligible groups." error={errors.breakGlassGroups} />
+      <TextField
+        id={id('slackChannelEnv')}
+        name="slackChannelEnv"
+        label="Slack channel (environment variable)"
+        defaultValue={p.slackChannelEnv ?? ''}
+        spellCheck={false}
+        hint={<>Name of a variable starting with <code>TARGET_</code> that holds this role&apos;s Slack webhook URL, e.g. <code>TARGET_SLACK_PAYMENTS</code>. Empty: the team channel (SLACK_WEBHOOK_URL).</>}
+        error={errors.slackChannelEnv}
+      />
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, type InboxData }
 
 type Notice = { kind: 'status' | 'alert'; text: string };
 
-function outcomeText(decided: RequestView, decision: Decision): string {
+/** What a decision did, said to the approver (the inbox list and the one-request page). */
+export function outcomeText(decided: RequestView, decision: Decision): string {
   const who = `${decided.requester.name}'s request for ${decided.role} on ${decided.resourceName}`;
   if (decision === 'deny') return `Denied ${who}.`;
   if (decided.status === 'approved') {

@@ -147,6 +147,12 @@ const policyShape = z.object({
   breakGlassMaxMinutes: wholeNumber('the break-glass maximum', 1, MAX_DURATION_MINUTES, BREAK_GLASS_MAX_DEFAULT),
   // Empty: every eligible group may break glass; otherwise only these (each must be eligible too).
   breakGlassGroups: groupList,
+  // This role's Slack channel: the name of an env var holding its incoming-webhook URL (the URL is a secret,
+  // so it lives in the environment like resource secrets). The services hold it to the TARGET_ prefix.
+  slackChannelEnv: z.preprocess(
+    (v) => emptyToUndefined(trimmed(v)) ?? null,
+    z.string().max(100, 'Keep the variable name under 100 characters').regex(/^[A-Z][A-Z0-9_]*$/, 'Use an environment variable name, e.g. TARGET_SLACK_OPS').nullable(),
+  ),
 });
 
 /** Every field of a policy, from its schema: the one list the form, the views and the audit record use. */

@@ -96,6 +96,8 @@ export type AuditEventData = {
 
   'notification.failed': { notificationId: string; kind: string; channel: string; attempts: number; lastError: string | null };
   'notification.resent': { notificationId: string; kind: string; channel: string };
+  /** A person's own channel choices (/settings/notifications): the kinds they now get without e-mail or bell. */
+  'notification.preferences_changed': { emailOff: string[]; bellOff: string[] };
 };
 
 export type AuditAction = keyof AuditEventData;
@@ -158,6 +160,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'security.rate_limited': 'repeated failures: a client was rate-limited',
   'notification.failed': 'notification given up after 24 h of retries',
   'notification.resent': 'failed notification sent again',
+  'notification.preferences_changed': 'own notification settings changed',
 };
 
 export const auditActions = Object.keys(auditActionDescriptions) as AuditAction[];

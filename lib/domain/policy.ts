@@ -4,7 +4,7 @@ import { ticketMatches } from './ticket-pattern';
 // Policy evaluation: pure, no I/O. A missing policy or an empty eligible list denies (fail closed).
 
 /** What normal-request evaluation reads: every field of a policy as admins write it (admin-input.ts), but break-glass (break-glass.ts). */
-export type PolicyRules = Omit<PolicyInput, 'breakGlassAllowed' | 'breakGlassMaxMinutes' | 'breakGlassGroups'>;
+export type PolicyRules = Omit<PolicyInput, 'breakGlassAllowed' | 'breakGlassMaxMinutes' | 'breakGlassGroups' | 'slackChannelEnv'>;
 
 export interface RequestFacts {
   groups: readonly string[];

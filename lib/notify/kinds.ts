@@ -12,10 +12,12 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-export const notificationChannels = ['email', 'webhook', 'slack'] as const;
+/** `inapp` is the portal's bell: a row per person, shown in the header, never sent anywhere. */
+export const notificationChannels = ['email', 'webhook', 'slack', 'inapp'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+export const notificationStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
 
 /**
  * Kinds that also go to the team's Slack channel (the rest are personal: a holder's own grant).

@@ -4,7 +4,6 @@ import { log } from '@/lib/log';
 import { getServiceDeps } from '@/lib/services/runtime';
 import { sweep, type SweepSummary } from '@/lib/services/sweep/sweep';
 import { notifySettings } from '@/lib/notify/settings';
-import { anyChannel } from '@/lib/services/notify/write-outbox';
 import { notifyPass } from '@/lib/services/notify/notify-pass';
 
 const globalForScheduler = globalThis as unknown as { timeboxScheduler?: NodeJS.Timeout; timeboxNotifier?: NodeJS.Timeout };
@@ -48,10 +47,11 @@ export function startInternalScheduler(): void {
 
 /**
  * Notification delivery in a loop of its own: a slow SMTP server or Slack holds this loop (each send is
- * bounded by its timeout), never the sweep that starts and ends grants.
+ * bounded by its timeout), never the sweep that starts and ends grants. It runs even with no channel
+ * configured: the bell still gets expiry reminders, and a policy may name a Slack channel of its own.
  */
 function startNotifier(everyMs: number): void {
-  if (globalForScheduler.timeboxNotifier || !anyChannel(notifySettings())) return;
+  if (globalForScheduler.timeboxNotifier) return;
   let running = false;
   globalForScheduler.timeboxNotifier = setInterval(async () => {
     if (running) return;

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { entitlementView, type AdminEntitlementView, type WithWarnings } from './admin-views';
 import { parseAdminInput } from './guard';
-import { refuseForeignEnvSettings } from './refuse-foreign-env';
+import { refuseForeignEnvSettings, refuseForeignPolicyEnv } from './refuse-foreign-env';
 import { loadResourceForUpdate, refuseArchived } from './load-for-update';
 import { policyData } from './policy-data';
 import { policyWarnings } from './policy-warnings';
@@ -19,6 +19,7 @@ export async function createEntitlement(deps: ServiceDeps, ctx: ActorContext, in
   authorize(ctx, 'portal.admin');
   const { resourceId, policy, ...data } = parseAdminInput(createEntitlementInput, input);
   refuseForeignEnvSettings(data.settings);
+  refuseForeignPolicyEnv(policy, 'policy.slackChannelEnv');
   const settings = data.settings as Prisma.InputJsonObject;
   const rules = policyData(policy);
   const taken = () => new AppError('conflict', `This resource already has a role "${data.role}" (archived roles keep their name).`, { field: 'role' });

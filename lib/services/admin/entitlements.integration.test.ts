@@ -33,6 +33,7 @@ const policy = (patch: Partial<PolicyInput> = {}): PolicyInput => ({
   breakGlassAllowed: false,
   breakGlassMaxMinutes: 60,
   breakGlassGroups: [],
+  slackChannelEnv: null,
   ...patch,
 });
 const lastEvent = () => f.database.db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });

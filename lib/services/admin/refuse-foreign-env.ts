@@ -16,3 +16,10 @@ export function refuseForeignEnvSettings(settings: unknown): void {
   const message = foreignEnvMessage(settings);
   if (message) throw new AppError('unprocessable', message, { field: 'settings', fields: { settings: message } });
 }
+
+/** The same rule for a policy's Slack channel variable, reported on its form field (`policy.` inside a new role). */
+export function refuseForeignPolicyEnv(policy: { slackChannelEnv: string | null }, field: 'slackChannelEnv' | 'policy.slackChannelEnv'): void {
+  if (policy.slackChannelEnv === null) return;
+  const message = foreignEnvMessage({ slackChannelEnv: policy.slackChannelEnv });
+  if (message) throw new AppError('unprocessable', message, { field, fields: { [field]: message } });
+}

@@ -9,6 +9,7 @@ import { parseAdminInput } from './guard';
 import { loadEntitlementForUpdate, refuseArchived } from './load-for-update';
 import { policyData } from './policy-data';
 import { policyWarnings } from './policy-warnings';
+import { refuseForeignPolicyEnv } from './refuse-foreign-env';
 import { getEntitlement } from './queries';
 import { authorize } from '@/lib/services/authorize';
 
@@ -19,6 +20,7 @@ import { authorize } from '@/lib/services/authorize';
 export async function upsertPolicy(deps: ServiceDeps, ctx: ActorContext, input: UpsertPolicyInput): Promise<WithWarnings & { entitlement: AdminEntitlementView }> {
   authorize(ctx, 'portal.admin');
   const { entitlementId, ...policy } = parseAdminInput(upsertPolicyInput, input);
+  refuseForeignPolicyEnv(policy, 'slackChannelEnv');
   const next = policyData(policy);
 
   const warnings = await deps.db.$transaction(async (tx) => {

@@ -8,6 +8,7 @@ import type { NotificationMessage } from '@/lib/notify/message';
 import { sendEmail } from '@/lib/notify/send-email';
 import { sendSlack } from '@/lib/notify/send-slack';
 import { sendWebhook } from '@/lib/notify/send-webhook';
+import { slackWebhookFor } from '@/lib/notify/slack-channel';
 import type { NotifySettings } from '@/lib/notify/settings';
 import { claimNotifications } from './claim';
 
@@ -51,8 +52,9 @@ async function send(settings: NotifySettings, row: Row, now: Date): Promise<'sen
     if (!settings.webhook) return 'skipped';
     await sendWebhook(settings, row.id, row.createdAt, message, now);
   } else if (row.channel === 'slack') {
-    if (!settings.slack) return 'skipped';
-    await sendSlack(settings, settings.slack.url, message);
+    const url = slackWebhookFor(row.slackChannelEnv, settings);
+    if (!url) return 'skipped';
+    await sendSlack(settings, url, message);
   } else {
     return 'skipped';
   }

@@ -4,7 +4,7 @@ import type { GrantStatus, RequestStatus } from '@/lib/domain/grant-status';
 import { type RequestFacts, breakGlassStarted, decided, grantActive, grantEnded, needsApproval, partlyApproved, revocationFailing } from '@/lib/notify/compose';
 import { notifySettings, type NotifySettings } from '@/lib/notify/settings';
 import { grantFacts, requestFacts, usersInGroups } from './facts';
-import { anyChannel, writeOutbox } from './write-outbox';
+import { writeOutbox } from './write-outbox';
 
 /**
  * The one place that decides who is told what about a status change. lifecycle/create.ts and
@@ -17,19 +17,18 @@ const label = (by: Who) => ('system' in by ? 'Timebox' : by.actor.name || by.act
 
 export async function notifyRequestCreated(tx: Tx, requestId: string): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings)) return;
   const r = (await requestFacts(tx, [requestId])).get(requestId);
   if (!r) return;
   const approvers = await usersInGroups(tx, r.approverGroups, r.requesterId);
-  await writeOutbox(tx, needsApproval(r), { recipients: approvers, requestId }, settings);
+  await writeOutbox(tx, needsApproval(r), { recipients: approvers, requestId, slackChannelEnv: r.slackChannelEnv }, settings);
 }
 
 export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: string }>, move: { to: RequestStatus; by: Who; action: string }): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings) || rows.length === 0) return;
+  if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
   // Once decided, "approve?" is moot: messages not yet delivered are dropped. One already tried in Slack gets a follow-up.
-  const announced = await tx.notification.findMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { requestId: true } });
+  const announced = await tx.notification.findMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { requestId: true, slackChannelEnv: true } });
   await tx.notification.updateMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', status: 'pending' }, data: { status: 'skipped', lastError: `request ${move.to} before delivery` } });
   if (move.to === 'pending') return;
 
@@ -38,7 +37,7 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
     const r = facts.get(id);
     // An approved request's message names its grant: createGrant, later in this transaction, writes it.
     if (!r || (move.to === 'approved' && !r.extension)) continue;
-    const followUp = announced.some((a) => a.requestId === id);
+    const followUp = announced.find((a) => a.requestId === id) ?? null;
     await writeDecision(tx, r, move.to, move.by, r.extendsGrantId, followUp, settings);
   }
 }
@@ -46,25 +45,24 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
 /** The approval message, once the grant it links to exists (lifecycle/create.ts). */
 export async function notifyGrantCreated(tx: Tx, grant: { id: string; requestId: string }, by: Who): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings)) return;
   const r = (await requestFacts(tx, [grant.requestId])).get(grant.requestId);
   if (!r) return;
-  const announced = await tx.notification.count({ where: { requestId: r.id, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } } });
-  await writeDecision(tx, r, 'approved', by, grant.id, announced > 0, settings);
+  const announced = await tx.notification.findFirst({ where: { requestId: r.id, kind: 'request_needs_approval', channel: 'slack', attempts: { gt: 0 } }, select: { slackChannelEnv: true } });
+  await writeDecision(tx, r, 'approved', by, grant.id, announced, settings);
 }
 
-async function writeDecision(tx: Tx, r: RequestFacts & { id: string; requesterId: string; autoApproved: boolean }, outcome: RequestStatus, by: Who, grantId: string | null, followUp: boolean, settings: NotifySettings) {
+/** `followUp`: the request's "approve?" Slack message, if one went out: the decision follows it into that same channel. */
+async function writeDecision(tx: Tx, r: RequestFacts & { id: string; requesterId: string; autoApproved: boolean }, outcome: RequestStatus, by: Who, grantId: string | null, followUp: { slackChannelEnv: string | null } | null, settings: NotifySettings) {
   if (outcome === 'pending') return;
   const comments = await tx.review.findMany({ where: { requestId: r.id, comment: { not: null } }, select: { comment: true }, orderBy: { createdAt: 'asc' } });
   const message = decided(r, outcome, label(by), comments.map((c) => c.comment!), grantId);
   // The requester knows what they did themselves (withdrew it, or submitted one approved by rule).
   const toRequester = outcome !== 'cancelled' && !r.autoApproved;
-  await writeOutbox(tx, message, { recipients: toRequester ? [{ id: r.requesterId }] : [], requestId: r.id, slack: followUp ? 'always' : 'never' }, settings);
+  await writeOutbox(tx, message, { recipients: toRequester ? [{ id: r.requesterId }] : [], requestId: r.id, slack: followUp ? 'always' : 'never', slackChannelEnv: followUp?.slackChannelEnv ?? null }, settings);
 }
 
 export async function notifyPartialApproval(tx: Tx, requestId: string, approvals: number, required: number, by: ActorContext): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings)) return;
   const r = (await requestFacts(tx, [requestId])).get(requestId);
   if (!r) return;
   await writeOutbox(tx, partlyApproved(r, approvals, required, label(by)), { recipients: [{ id: r.requesterId }], requestId }, settings);
@@ -72,7 +70,7 @@ export async function notifyPartialApproval(tx: Tx, requestId: string, approvals
 
 export async function notifyGrantsMoved(tx: Tx, rows: ReadonlyArray<{ id: string; requestId: string }>, move: { to: GrantStatus }): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings) || rows.length === 0) return;
+  if (rows.length === 0) return;
   if (!['active', 'expired', 'revoked', 'failed'].includes(move.to)) return;
   const facts = await grantFacts(tx, rows.map((r) => r.id));
   for (const row of rows) {
@@ -89,11 +87,10 @@ export async function notifyGrantsMoved(tx: Tx, rows: ReadonlyArray<{ id: string
 /** Revocation keeps failing: every admin is told once (the caller calls this on the alerting attempt). */
 export async function notifyRevocationFailing(tx: Tx, grantId: string, attempts: number, lastError: string): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings)) return;
   const g = (await grantFacts(tx, [grantId])).get(grantId);
   if (!g) return;
   const admins = await tx.user.findMany({ where: { role: 'admin', disabledAt: null }, select: { id: true } });
-  await writeOutbox(tx, revocationFailing(g.facts, attempts, lastError), { recipients: admins, requestId: g.facts.requestId, grantId, dedupeKey: `revocation_failing:${grantId}` }, settings);
+  await writeOutbox(tx, revocationFailing(g.facts, attempts, lastError), { recipients: admins, requestId: g.facts.requestId, grantId, dedupeKey: `revocation_failing:${grantId}`, slackChannelEnv: g.slackChannelEnv }, settings);
 }
 
 /**
@@ -102,11 +99,10 @@ export async function notifyRevocationFailing(tx: Tx, grantId: string, attempts:
  */
 export async function enqueueBreakGlassNotification(tx: Tx, grant: { id: string }, justification: string): Promise<void> {
   const settings = notifySettings();
-  if (!anyChannel(settings)) return;
   const g = (await grantFacts(tx, [grant.id])).get(grant.id);
   if (!g) return;
   const approvers = await usersInGroups(tx, g.approverGroups, g.userId);
   const auditors = await tx.user.findMany({ where: { role: 'auditor', disabledAt: null, id: { not: g.userId } }, select: { id: true } });
   const recipients = [...new Map([...approvers, ...auditors].map((u) => [u.id, u])).values()];
-  await writeOutbox(tx, breakGlassStarted(g.facts, justification), { recipients, requestId: g.facts.requestId, grantId: grant.id }, settings);
+  await writeOutbox(tx, breakGlassStarted(g.facts, justification), { recipients, requestId: g.facts.requestId, grantId: grant.id, slackChannelEnv: g.slackChannelEnv }, settings);
 }

@@ -2,10 +2,10 @@ import type { Tx } from '@/lib/db/client';
 import type { GrantFacts, RequestFacts } from '@/lib/notify/compose';
 
 /** Loads what a message about these requests says, in the enqueuing transaction (one query for a batch). */
-export async function requestFacts(tx: Tx, ids: readonly string[]): Promise<Map<string, RequestFacts & { requesterId: string; approverGroups: string[]; extendsGrantId: string | null; autoApproved: boolean }>> {
+export async function requestFacts(tx: Tx, ids: readonly string[]): Promise<Map<string, RequestFacts & { requesterId: string; approverGroups: string[]; extendsGrantId: string | null; autoApproved: boolean; slackChannelEnv: string | null }>> {
   const rows = await tx.accessRequest.findMany({
     where: { id: { in: [...ids] } },
-    include: { requester: { select: { name: true, email: true } }, entitlement: { include: { resource: { select: { slug: true } }, policy: { select: { approverGroups: true } } } } },
+    include: { requester: { select: { name: true, email: true } }, entitlement: { include: { resource: { select: { slug: true } }, policy: { select: { approverGroups: true, slackChannelEnv: true } } } } },
   });
   return new Map(
     rows.map((r) => [
@@ -23,6 +23,7 @@ export async function requestFacts(tx: Tx, ids: readonly string[]): Promise<Map<
         extendsGrantId: r.extendsGrantId,
         autoApproved: r.autoApproved,
         approverGroups: r.entitlement.policy?.approverGroups ?? [],
+        slackChannelEnv: r.entitlement.policy?.slackChannelEnv ?? null,
       },
     ]),
   );
@@ -34,7 +35,7 @@ export async function grantFacts(tx: Tx, ids: readonly string[]) {
     include: {
       user: { select: { name: true, email: true } },
       revokedBy: { select: { name: true, email: true } },
-      entitlement: { include: { resource: { select: { slug: true } }, policy: { select: { approverGroups: true } } } },
+      entitlement: { include: { resource: { select: { slug: true } }, policy: { select: { approverGroups: true, slackChannelEnv: true } } } },
     },
   });
   return new Map(
@@ -44,6 +45,7 @@ export async function grantFacts(tx: Tx, ids: readonly string[]) {
         facts: { id: g.id, requestId: g.requestId, holder: g.user, resource: g.entitlement.resource.slug, role: g.entitlement.role, expiresAt: g.expiresAt } satisfies GrantFacts,
         userId: g.userId,
         approverGroups: g.entitlement.policy?.approverGroups ?? [],
+        slackChannelEnv: g.entitlement.policy?.slackChannelEnv ?? null,
         revokedBy: g.revokedBy ? g.revokedBy.name || g.revokedBy.email : null,
         revokeReason: g.revokeReason,
         failureReason: g.failureReason,

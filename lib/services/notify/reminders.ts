@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { endsSoon } from '@/lib/notify/compose';
 import type { NotifySettings } from '@/lib/notify/settings';
 import { grantFacts } from './facts';
-import { anyChannel, writeOutbox } from './write-outbox';
+import { writeOutbox } from './write-outbox';
 
 /**
  * "Your access ends in N minutes": for each active grant inside the window, once per grant (a dedupe key
@@ -10,7 +10,7 @@ import { anyChannel, writeOutbox } from './write-outbox';
  * the window is not reminded: its holder just saw its end time.
  */
 export async function enqueueExpiryReminders(db: Db, now: Date, settings: NotifySettings): Promise<number> {
-  if (!anyChannel(settings) || settings.reminderMinutes <= 0) return 0;
+  if (settings.reminderMinutes <= 0) return 0;
   const windowMs = settings.reminderMinutes * 60_000;
   const due = await db.grant.findMany({
     where: { status: 'active', expiresAt: { gt: now, lte: new Date(now.getTime() + windowMs) } },

@@ -32,6 +32,7 @@ const rules = {
   breakGlassAllowed: false,
   breakGlassMaxMinutes: 60,
   breakGlassGroups: [] as string[],
+  slackChannelEnv: null,
 };
 
 describe('ticket example and justification minimum', () => {

@@ -68,3 +68,13 @@ export async function getRequest(deps: ServiceDeps, ctx: ActorContext, requestId
   if (!row) throw new AppError('not_found', 'No such request.');
   return requestView(row);
 }
+
+/**
+ * One request on its own page (`/inbox/{id}`, where notifications link): if the actor may see it, and
+ * whether it waits for their decision right now. Opening it changes nothing; deciding is a POST there.
+ */
+export async function getRequestForDecision(deps: ServiceDeps, ctx: ActorContext, requestId: string): Promise<{ request: RequestView; decidable: boolean }> {
+  const request = await getRequest(deps, ctx, requestId);
+  const decidable = can(ctx, 'approvals.decide') && ctx.actor.groups.length > 0 && (await deps.db.accessRequest.count({ where: { AND: [{ id: requestId }, inboxWhere(ctx, deps.clock.now())] } })) > 0;
+  return { request, decidable };
+}
