@@ -31,6 +31,9 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', 'lib/db/generated/**'],
           environment: 'node',
+          // A few unit tests do real CPU work (RSA key generation, an ESLint run): on a busy two-core machine
+          // that took 10–30 s where a quiet one takes one. Slow is not wrong.
+          testTimeout: 60_000,
         },
       },
       {
