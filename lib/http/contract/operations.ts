@@ -129,6 +129,16 @@ export const operations = {
     response: one('request', r.requestView),
     errors: [409, 422],
   }),
+  listInbox: op({
+    method: 'GET',
+    path: '/api/v1/inbox',
+    tag: 'Approvals',
+    summary: 'Requests waiting for your decision',
+    description: 'Pending requests you may decide and have not yet, oldest first; never your own (the portal’s Inbox).',
+    scope: 'approvals',
+    query: z.object({ limit: queryLimit }).strict(),
+    response: one('items', z.array(r.requestView)),
+  }),
   listGrants: op({
     method: 'GET',
     path: '/api/v1/grants',
