@@ -1,28 +1,34 @@
 import { ExitCode, CliError } from './exit-codes';
 
-const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 24 * 60 };
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 60 * 60, d: 24 * 60 * 60 };
 
-/**
- * "30m", "2h", "1h30m", "1d" or a bare number of minutes → whole minutes. Anything else (seconds, zero,
- * negative, junk) is a usage error naming the option, so a typo never becomes a request for the wrong time.
- */
-export function parseDuration(text: string, option = 'duration'): number {
+/** "1h30m" → seconds, with the units allowed; a bare number counts in `bareUnit`. Null when it is not such a duration. */
+function toSeconds(text: string, units: string, bareUnit: 's' | 'm'): number | null {
   const value = text.trim().toLowerCase();
-  if (/^\d+$/.test(value)) return positive(Number(value), option, text);
-  const parts = [...value.matchAll(/(\d+)([mhd])/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) {
-    throw new CliError(`${option}: "${text}" is not a duration; use e.g. 30m, 2h, 1h30m or 1d.`, ExitCode.usage);
-  }
-  return positive(
-    parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_MINUTES[unit!]!, 0),
-    option,
-    text,
-  );
+  if (/^\d+$/.test(value)) return Number(value) * UNIT_SECONDS[bareUnit]!;
+  const parts = [...value.matchAll(new RegExp(`(\\d+)([${units}])`, 'g'))];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) return null;
+  return parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_SECONDS[unit!]!, 0);
 }
 
-function positive(minutes: number, option: string, text: string): number {
-  if (!Number.isSafeInteger(minutes) || minutes < 1) throw new CliError(`${option}: "${text}" must be at least 1 minute.`, ExitCode.usage);
-  return minutes;
+/**
+ * How long a role is wanted: "30m", "2h", "1h30m", "1d" or a bare number of minutes → whole minutes.
+ * Anything else (seconds, zero, junk) is a usage error naming the option, so a typo never becomes a request
+ * for the wrong time.
+ */
+export function parseDuration(text: string, option = 'duration'): number {
+  const seconds = toSeconds(text, 'mhd', 'm');
+  if (seconds === null) throw new CliError(`${option}: "${text}" is not a duration; use e.g. 30m, 2h, 1h30m or 1d.`, ExitCode.usage);
+  if (!Number.isSafeInteger(seconds) || seconds < 60) throw new CliError(`${option}: "${text}" must be at least 1 minute.`, ExitCode.usage);
+  return seconds / 60;
+}
+
+/** How long to wait (`--timeout`): like a duration, and seconds allowed ("45s"). */
+export function parseTimeout(text: string, option = '--timeout'): number {
+  const seconds = toSeconds(text, 'smhd', 'm');
+  if (seconds === null) throw new CliError(`${option}: "${text}" is not a duration; use e.g. 45s, 15m or 1h.`, ExitCode.usage);
+  if (!Number.isSafeInteger(seconds) || seconds < 1) throw new CliError(`${option}: "${text}" must be at least 1 second.`, ExitCode.usage);
+  return seconds;
 }
 
 /** 90 → "1h30m": how durations are shown back. */

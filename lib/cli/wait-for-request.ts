@@ -27,15 +27,15 @@ function progress(request: RequestView): string {
   return `Pending: ${approvals} (the request lapses at ${shortTime(request.expiresAt)})…`;
 }
 
-/** Polls the request until it settles or `timeoutMinutes` pass (exit 4); shows the approvals so far on a terminal. */
-export async function waitForRequest(client: ApiClient, initial: RequestView, timeoutMinutes: number): Promise<RequestView> {
-  const deadline = Date.now() + timeoutMinutes * 60_000;
+/** Polls the request until it settles or `timeoutSeconds` pass (exit 4); shows the approvals so far on a terminal. */
+export async function waitForRequest(client: ApiClient, initial: RequestView, timeoutSeconds: number): Promise<RequestView> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
   let request = initial;
   const spinner = startSpinner(progress(request));
   try {
     while (!isSettled(request, new Date())) {
       if (Date.now() >= deadline) {
-        throw new CliError(`timed out after ${timeoutMinutes}m; request ${request.id} is still ${request.status} (see \`timebox status ${request.id}\`).`, ExitCode.expired);
+        throw new CliError(`timed out after ${timeoutSeconds} s; request ${request.id} is still ${request.status} (see \`timebox status ${request.id}\`).`, ExitCode.expired);
       }
       await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
       request = (await client.get<{ request: RequestView }>(`/api/v1/requests/${encodeURIComponent(request.id)}`)).request;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CatalogEntry, RequestView } from '../api-types';
 import { approvalsText, printRequest } from '../describe';
-import { formatMinutes, parseDuration, parseStart } from '../duration';
+import { formatMinutes, parseDuration, parseStart, parseTimeout } from '../duration';
 import { CliError, ExitCode, exitCodeForRequestStatus } from '../exit-codes';
 import { printJson, printTable, say, shortTime, type OutputOptions } from '../output';
 import { signedInClient } from '../session';
@@ -30,11 +30,11 @@ const requestPath = (id: string) => `/api/v1/requests/${encodeURIComponent(id)}`
 async function request(target: string, options: RequestOptions & OutputOptions): Promise<number> {
   const { resource, role } = parseTarget(target);
   const durationMinutes = parseDuration(options.for, '--for');
-  const timeoutMinutes = parseDuration(options.timeout, '--timeout');
+  const timeoutSeconds = parseTimeout(options.timeout);
   const startAt = options.start ? parseStart(options.start).toISOString() : undefined;
   const client = await signedInClient();
   const created = (await client.post<{ request: RequestView }>('/api/v1/requests', { resource, role, durationMinutes, justification: options.why ?? '', ticket: options.ticket, startAt })).request;
-  const final = options.wait ? await waitForRequest(client, created, timeoutMinutes) : created;
+  const final = options.wait ? await waitForRequest(client, created, timeoutSeconds) : created;
   if (options.json) printJson({ request: final });
   else if (!options.wait) say(`Request ${final.id} is ${final.status}${final.grant ? `; grant ${final.grant.id} is ${final.grant.status}` : ''}.`);
   else printRequest(final);
