@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import os from 'node:os';
 import { expect, test } from '@playwright/test';
+import { startSshd } from '../lib/testing/sshd';
 import { cli, deviceLogin, json, newConfigDir, startCli } from './cli-helpers';
 import { uniqueTag } from './lifecycle-helpers';
 
@@ -122,6 +124,30 @@ test('exit codes: usage 2, not signed in 3, unreachable 5', async () => {
   const unreachable = await cli(['whoami'], alice, { TIMEBOX_URL: `http://127.0.0.1:${port}` });
   expect(unreachable.code).toBe(5);
   expect(unreachable.stderr).toMatch(/^timebox: cannot reach http:\/\/127\.0\.0\.1:\d+/);
+});
+
+test('ssh signs a throw-away key for the grant and logs in to a real sshd with the certificate', async ({ request }) => {
+  const why = `cli e2e ssh ${uniqueTag()}`;
+  const waiting = startCli(['--json', 'request', 'bastion-ssh/login', '--for', '10m', '--why', why, '--wait', '--timeout', '5m'], alice);
+  const id = await pendingId(why);
+  expect((await cli(['approve', id], bob)).code).toBe(0);
+  expect(await waiting.exit, waiting.err()).toBe(0);
+  const grantId = json<RequestJson>({ stdout: waiting.out(), stderr: waiting.err() }).request.grant!.id;
+
+  // An sshd that trusts the server's user CA and lets the grant's principal (ops) in as the OS user running the test.
+  const caPublicKey = await (await request.get('/api/v1/ssh/ca.pub')).text();
+  const sshd = await startSshd({ caPublicKey, principals: ['ops'] });
+  const tempDirs = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('timebox-ssh-')).sort();
+  const before = tempDirs();
+  try {
+    const ssh = await cli(['ssh', grantId, '--', '-l', sshd.user, '-p', String(sshd.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', sshd.host, 'echo', 'in-with-a-certificate'], alice);
+    expect(ssh.code, `${ssh.stderr}\n${sshd.logs()}`).toBe(0);
+    expect(ssh.stdout).toContain('in-with-a-certificate');
+    expect(tempDirs()).toEqual(before); // the key and certificate are gone
+  } finally {
+    await sshd.stop();
+  }
+  expect((await cli(['revoke', grantId], alice)).code).toBe(0);
 });
 
 test('logout revokes the token on the server and forgets it', async ({ request }) => {

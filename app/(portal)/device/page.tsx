@@ -33,7 +33,7 @@ export default async function Page({ searchParams }: Props) {
 
   return (
     <>
-      <PageHeader title="Sign in the CLI" description="Approve a `timebox login` running in your terminal. Only approve a code you started yourself, just now." />
+      <PageHeader title="Sign in the CLI" description="Approve a timebox login running in your terminal. Only approve a code you started yourself, just now." />
       {waiting ? (
         <section aria-labelledby="device-heading" className="max-w-xl rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="device-heading" className="text-lg font-semibold">

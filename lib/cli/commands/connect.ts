@@ -38,7 +38,9 @@ async function ssh(id: string, args: string[]): Promise<number> {
     const publicKey = (await readFile(`${key}.pub`, 'utf8')).trim();
     const cert = await client.post<SshCertificate>(`/api/v1/grants/${encodeURIComponent(id)}/certificate`, { publicKey });
     await writeFile(`${key}-cert.pub`, `${cert.certificate.trim()}\n`, { mode: 0o600 });
-    const login = cert.principals[0] ? ['-l', cert.principals[0]] : [];
+    // The grant's principal is the login name unless the caller names one (`-l user` or `user@host`).
+    const namesUser = args.includes('-l') || args.some((a) => !a.startsWith('-') && a.includes('@'));
+    const login = cert.principals[0] && !namesUser ? ['-l', cert.principals[0]] : [];
     return await runAttached('ssh', ['-i', key, '-o', `CertificateFile=${key}-cert.pub`, '-o', 'IdentitiesOnly=yes', ...login, ...args], process.env);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ const EARLY_TOLERANCE_MS = 500;
  * `approved` to `issued` and the new token are one transaction — for an API token of the approver with the
  * CLI scopes and a 12-hour life. Unknown codes, codes already redeemed and malformed ones all read `invalid_grant`.
  */
-export async function redeemDeviceCode(deps: ServiceDeps, input: { deviceCode: string }): Promise<DevicePoll> {
+export async function redeemDeviceCode(deps: ServiceDeps, input: { deviceCode: string; ip?: string | null; userAgent?: string | null }): Promise<DevicePoll> {
   if (!isDeviceCodeShape(input.deviceCode)) return { state: 'invalid_grant' };
   const { db } = deps;
   const now = deps.clock.now();
@@ -56,6 +56,8 @@ export async function redeemDeviceCode(deps: ServiceDeps, input: { deviceCode: s
       actorId: actor.id,
       actorLabel: `${actor.email} (device sign-in)`,
       tokenId: token.id,
+      ip: input.ip ?? null,
+      userAgent: input.userAgent ?? null,
       action: 'device.token_issued',
       data: { deviceId: row.id, clientName: row.clientName, tokenId: token.id, prefix: token.prefix, scopes, expiresAt: expiresAt.toISOString() },
     });

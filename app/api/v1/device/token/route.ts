@@ -17,7 +17,7 @@ const messages: Record<Exclude<DevicePoll['state'], 'issued'>, string> = {
 // that are not the token answer 400 with the RFC's error names as `error.code`.
 export const POST = publicRoute(operations.redeemDeviceCode, async ({ deps, meta, body }) => {
   await rateLimitsFor(deps.db).consume('devicePoll', addressKey(meta.ip), { ip: meta.ip, userAgent: meta.userAgent });
-  const poll = await redeemDeviceCode(deps, { deviceCode: body.deviceCode });
+  const poll = await redeemDeviceCode(deps, { deviceCode: body.deviceCode, ip: meta.ip, userAgent: meta.userAgent });
   if (poll.state !== 'issued') return { status: 400, body: { error: { code: poll.state, message: messages[poll.state] } } };
   return { status: 200, body: { token: poll.token, tokenType: 'Bearer', expiresAt: poll.expiresAt.toISOString(), scopes: poll.scopes, user: poll.user } };
 });
