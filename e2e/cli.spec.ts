@@ -4,7 +4,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { expect, test } from '@playwright/test';
 import { startSshd } from '../lib/testing/sshd';
-import { cli, deviceLogin, json, newConfigDir, startCli } from './cli-helpers';
+import { cli, deviceLogin, json, newConfigDir, startCli, type CliRun } from './cli-helpers';
 import { uniqueTag } from './lifecycle-helpers';
 
 // The `timebox` command end to end (issue 12): the real CLI as a child process against the real server,
@@ -20,11 +20,14 @@ const bob = newConfigDir();
 
 test.describe.configure({ mode: 'serial' });
 
-/** Alice's pending request with this justification, as her own `requests --json` lists it. */
-async function pendingId(justification: string): Promise<string> {
+/** Alice's pending request with this justification, as her own `requests --json` lists it (the waiting CLI must not have failed meanwhile). */
+async function pendingId(justification: string, waiting?: CliRun): Promise<string> {
   let id: string | undefined;
+  let exited: number | null = null;
+  void waiting?.exit.then((code) => (exited = code));
   await expect
     .poll(async () => {
+      if (exited !== null) throw new Error(`the waiting CLI exited ${exited} before its request was found:\n${waiting!.err()}${waiting!.out()}`);
       const list = json<{ items: { id: string; justification: string }[] }>(await cli(['--json', 'requests', '--status', 'pending'], alice));
       id = list.items.find((r) => r.justification === justification)?.id;
       return id;
@@ -57,7 +60,7 @@ test('login by device flow in the browser; whoami; a denied sign-in exits 3', as
 test('request --wait ends when Bob approves from his CLI meanwhile', async () => {
   const why = `cli e2e approve ${uniqueTag()}`;
   const waiting = startCli(['--json', 'request', 'feature-flags/editor', '--for', '30m', '--why', why, '--wait', '--timeout', '5m'], alice);
-  const id = await pendingId(why);
+  const id = await pendingId(why, waiting);
 
   const inbox = json<{ items: { id: string }[] }>(await cli(['inbox', '--json'], bob));
   expect(inbox.items.map((r) => r.id)).toContain(id);
@@ -76,8 +79,9 @@ test('request --wait ends when Bob approves from his CLI meanwhile', async () =>
 
 test('request --wait exits 3 when Bob denies; deny without a comment is a usage error', async () => {
   const why = `cli e2e deny ${uniqueTag()}`;
-  const waiting = startCli(['request', 'feature-flags/editor', '--for', '15m', '--why', why, '--wait'], alice);
-  const id = await pendingId(why);
+  // status-page/editor: another role than the test before (whose grant may still be ending), and one that asks for a ticket.
+  const waiting = startCli(['request', 'status-page/editor', '--for', '15m', '--why', why, '--ticket', 'OPS-12', '--wait'], alice);
+  const id = await pendingId(why, waiting);
   expect((await cli(['deny', id], bob)).code).toBe(2);
   expect((await cli(['deny', id, '--comment', 'not today'], bob)).code).toBe(0);
   expect(await waiting.exit).toBe(3);
@@ -86,7 +90,8 @@ test('request --wait exits 3 when Bob denies; deny without a comment is a usage 
 
 test('request --wait gives up after --timeout with exit 4; cancel withdraws it', async () => {
   const why = `cli e2e timeout ${uniqueTag()}`;
-  const timedOut = await cli(['request', 'feature-flags/editor', '--for', '15m', '--why', why, '--wait', '--timeout', '3s'], alice);
+  // billing-console/operator needs two approvals: nobody gives them here.
+  const timedOut = await cli(['request', 'billing-console/operator', '--for', '15m', '--why', why, '--wait', '--timeout', '3s'], alice);
   expect(timedOut.code).toBe(4);
   expect(timedOut.stderr).toMatch(/timed out after 3 s; request [0-9a-f-]{36} is still pending/);
   const id = await pendingId(why);
@@ -129,7 +134,7 @@ test('exit codes: usage 2, not signed in 3, unreachable 5', async () => {
 test('ssh signs a throw-away key for the grant and logs in to a real sshd with the certificate', async ({ request }) => {
   const why = `cli e2e ssh ${uniqueTag()}`;
   const waiting = startCli(['--json', 'request', 'bastion-ssh/login', '--for', '10m', '--why', why, '--wait', '--timeout', '5m'], alice);
-  const id = await pendingId(why);
+  const id = await pendingId(why, waiting);
   expect((await cli(['approve', id], bob)).code).toBe(0);
   expect(await waiting.exit, waiting.err()).toBe(0);
   const grantId = json<RequestJson>({ stdout: waiting.out(), stderr: waiting.err() }).request.grant!.id;
