@@ -77,6 +77,7 @@ export async function deviceLogin(browser: Browser, baseURL: string, email: stri
     const page = await context.newPage();
     await page.goto(url!);
     await signIn(page, email); // the portal asks for a sign-in first, then comes back to the code
+    await expect(page).toHaveURL(/\/device\?code=/);
     if (checkPages) {
       // The approval page at a laptop's and a phone's width: no axe violations, no sideways scrolling. (Showing it is a GET: nothing is decided.)
       for (const size of [laptop, phone]) {
