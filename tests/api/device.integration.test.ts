@@ -91,6 +91,16 @@ describe('device sign-in', () => {
     for (const scope of ['requests:delegate', 'audit', 'check_any', 'activity']) expect(carolScopes).not.toContain(scope);
   });
 
+  it('two polls at once after approval: one token, never two', async () => {
+    const codes = await start('racing-host');
+    await decideDeviceSignIn(h.deps, await h.ctxOf('alice@example.com'), { userCode: codes.userCode, decision: 'approve' });
+    h.clock.advance(5_000);
+    const answers = await Promise.all([poll(codes.deviceCode), poll(codes.deviceCode), poll(codes.deviceCode)]);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(await h.database.db.apiToken.count({ where: { name: 'Timebox CLI on racing-host' } })).toBe(1);
+    expect(await h.database.db.auditEvent.count({ where: { action: 'device.token_issued', data: { path: ['clientName'], equals: 'Timebox CLI on racing-host' } } })).toBe(1);
+  });
+
   it('denied: access_denied, and no token', async () => {
     const codes = await start('denied-host');
     await decideDeviceSignIn(h.deps, await h.ctxOf('alice@example.com'), { userCode: codes.userCode, decision: 'deny' });
