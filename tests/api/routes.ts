@@ -10,6 +10,8 @@ import * as approve from '@/app/api/v1/requests/[id]/approve/route';
 import * as cancel from '@/app/api/v1/requests/[id]/cancel/route';
 import * as deny from '@/app/api/v1/requests/[id]/deny/route';
 import * as requests from '@/app/api/v1/requests/route';
+import * as inbox from '@/app/api/v1/inbox/route';
+import * as resources from '@/app/api/v1/resources/route';
 import type { TokenScope } from '@/lib/domain/scopes';
 import type { Handler } from '@/lib/testing/api-harness';
 
@@ -29,6 +31,8 @@ export const api = {
   credentials: { handler: credentials.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/credentials', scope: 'grants', hasId: true },
   certificate: { handler: certificate.POST as Handler, method: 'POST', path: '/api/v1/grants/:id/certificate', scope: 'grants', hasId: true },
   check: { handler: check.GET as Handler, method: 'GET', path: '/api/v1/access/check', scope: 'check', hasId: false },
+  listResources: { handler: resources.GET as Handler, method: 'GET', path: '/api/v1/resources', scope: 'requests', hasId: false },
+  inbox: { handler: inbox.GET as Handler, method: 'GET', path: '/api/v1/inbox', scope: 'approvals', hasId: false },
 } as const satisfies Record<string, { handler: Handler; method: 'GET' | 'POST'; path: string; scope: TokenScope; hasId: boolean }>;
 
 export type Endpoint = (typeof api)[keyof typeof api];
