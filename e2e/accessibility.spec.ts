@@ -27,7 +27,7 @@ let inboxJustification = '';
 const roles: { email: string; pages: (page: Page, as: As) => Promise<string[]>; cleanup?: (page: Page, as: As) => Promise<void> }[] = [
   {
     email: 'alice@example.com',
-    pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens', '/settings/notifications'],
+    pages: async (page) => ['/', '/requests/new', '/requests', '/grants', await ownGrant(page), '/settings/tokens', '/settings/notifications', '/device'],
     cleanup: async (page) => endFlagAdminGrants(page),
   },
   {

@@ -75,6 +75,11 @@ export type AuditEventData = {
 
   'token.created': { tokenId: string; name: string; prefix: string; scopes: string[]; expiresAt: Iso | null; via: string };
   'token.revoked': { tokenId: string; name: string; prefix: string; via: string };
+  /** The `timebox` CLI's device sign-in (lib/services/device): a user approved or denied "Timebox CLI on <host>". */
+  'device.approved': { deviceId: string; clientName: string; scopes: string[] };
+  'device.denied': { deviceId: string; clientName: string };
+  /** The approved device code was redeemed once for an expiring API token. */
+  'device.token_issued': { deviceId: string; clientName: string; tokenId: string; prefix: string; scopes: string[]; expiresAt: Iso };
 
   'reconcile.drift_found': { resource: string; principal: string; role: string; detail: string | null };
   'reconcile.drift_removed': { resource: string; principal: string; role: string; detail: string | null };
@@ -152,6 +157,9 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'grant.expired': 'grant ended on time',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
+  'device.approved': 'CLI sign-in approved',
+  'device.denied': 'CLI sign-in denied',
+  'device.token_issued': 'CLI sign-in issued a token',
   'reconcile.drift_found': 'access nobody granted found',
   'reconcile.drift_removed': 'access nobody granted removed',
   'reconcile.completed': 'reconciliation run',

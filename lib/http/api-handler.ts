@@ -11,8 +11,8 @@ import { requestMeta, tokenContext } from './request-context';
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface ApiSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
-  /** The token scope every call needs; the service checks its own too (defence in depth). */
-  scope: TokenScope;
+  /** The token scope every call needs (`any`: a valid token is enough); the service checks its own too (defence in depth). */
+  scope: TokenScope | 'any';
   /** Path params. A value that fails (a malformed id) answers 404 with the schema's message, never 400. */
   params?: P;
   query?: Q;

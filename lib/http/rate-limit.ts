@@ -18,8 +18,10 @@ export const limiterSpecs = {
   badToken: { points: 20, duration: 60, blockDuration: 5 * 60 },
   /** Break-glass activations per user (for the break-glass service to call). */
   breakGlass: { points: 3, duration: 60 * 60, blockDuration: 60 * 60 },
-  /** CLI device sign-in attempts (code polls and approvals) per client address. */
+  /** CLI device sign-in: new code pairs per client address, and codes typed on /device per user (guessing). */
   deviceSignIn: { points: 30, duration: 5 * 60, blockDuration: 15 * 60 },
+  /** CLI device sign-in polls per client address: a CLI polls every 5 s (60 in 5 minutes), a few may share an address. */
+  devicePoll: { points: 240, duration: 5 * 60, blockDuration: 5 * 60 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration: number }>;
 
 export type LimiterName = keyof typeof limiterSpecs;

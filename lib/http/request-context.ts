@@ -50,8 +50,8 @@ export async function sessionContext(meta: RequestMeta): Promise<ActorContext> {
   return actorContext(actor, 'web', meta);
 }
 
-/** A bearer token's actor, or 401; 403 when the token lacks `scope`. */
-export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope): Promise<ActorContext> {
+/** A bearer token's actor, or 401; 403 when the token lacks `scope` (`any`: every valid token passes). */
+export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope | 'any'): Promise<ActorContext> {
   const secret = bearerCredential(headers);
   if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
   // An address that sent too many bad tokens is refused (429) before the token is even looked up.
@@ -65,6 +65,6 @@ export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: Re
     if (counted.limited) throw new AppError('rate_limited', 'Too many bad API tokens from your address. Try again later.', { retryAfterSeconds: counted.retryAfterSeconds });
     throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.', { invalidToken: true });
   }
-  if (!scopesInclude(identity.token.scopes, scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
+  if (scope !== 'any' && !scopesInclude(identity.token.scopes, scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope.`);
   return actorContext(identity.actor, 'api', meta, identity.token);
 }

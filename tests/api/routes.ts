@@ -12,6 +12,8 @@ import * as deny from '@/app/api/v1/requests/[id]/deny/route';
 import * as requests from '@/app/api/v1/requests/route';
 import * as review from '@/app/api/v1/reviews/[grantId]/route';
 import * as reviews from '@/app/api/v1/reviews/route';
+import * as inbox from '@/app/api/v1/inbox/route';
+import * as resources from '@/app/api/v1/resources/route';
 import type { TokenScope } from '@/lib/domain/scopes';
 import type { Handler } from '@/lib/testing/api-harness';
 
@@ -33,6 +35,8 @@ export const api = {
   check: { handler: check.GET as Handler, method: 'GET', path: '/api/v1/access/check', scope: 'check', hasId: false },
   listReviews: { handler: reviews.GET as Handler, method: 'GET', path: '/api/v1/reviews', scope: 'approvals', hasId: false },
   reviewBreakGlass: { handler: review.POST as Handler, method: 'POST', path: '/api/v1/reviews/:grantId', scope: 'approvals', hasId: true },
+  listResources: { handler: resources.GET as Handler, method: 'GET', path: '/api/v1/resources', scope: 'requests', hasId: false },
+  inbox: { handler: inbox.GET as Handler, method: 'GET', path: '/api/v1/inbox', scope: 'approvals', hasId: false },
 } as const satisfies Record<string, { handler: Handler; method: 'GET' | 'POST'; path: string; scope: TokenScope; hasId: boolean }>;
 
 export type Endpoint = (typeof api)[keyof typeof api];

@@ -85,13 +85,13 @@ function successResponse(operation: Operation, components: Json): Json {
 function operationObject(operation: Operation, components: Json): Json {
   const responses: Json = { [String(operation.status ?? 200)]: successResponse(operation, components) };
   for (const status of errorStatuses(operation)) responses[String(status)] = { $ref: `#/components/responses/E${status}` };
-  const scopeNote = operation.scope ? `Scope: \`${operation.scope}\` (${tokenScopes[operation.scope]}).` : 'Public: no token.';
+  const scopeNote = operation.scope === 'any' ? 'Any valid token, whatever its scopes.' : operation.scope ? `Scope: \`${operation.scope}\` (${tokenScopes[operation.scope]}).` : 'Public: no token.';
   return {
     operationId: operationName(operation),
     summary: operation.summary,
     description: [operation.description, scopeNote].filter(Boolean).join('\n\n'),
     tags: [operation.tag],
-    security: operation.scope ? [{ bearerToken: [operation.scope] }] : [],
+    security: operation.scope ? [{ bearerToken: operation.scope === 'any' ? [] : [operation.scope] }] : [],
     ...(operation.scope ? { 'x-timebox-scope': operation.scope } : {}),
     parameters: parameters(operation, components),
     ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input', components) } } } } : {}),

@@ -8,6 +8,7 @@ import type { TokenScope } from '@/lib/domain/scopes';
 import { auditExportQuery } from '../audit-export';
 import { grantStatusQuery, idParams, queryFlag, queryLimit, requestStatusQuery } from '../api-schemas';
 import * as r from './responses';
+import { deviceCodeInput, deviceTokenInput } from '@/lib/services/device/device-input';
 
 // Every /api/v1 operation: the route handlers take their scope and zod schemas from here (apiRoute),
 // and GET /api/openapi.json is generated from the same entries. Adding a route means adding it here;
@@ -26,9 +27,9 @@ export interface Operation<P extends z.ZodType | undefined = z.ZodType | undefin
   path: string;
   summary: string;
   description?: string;
-  tag: 'Requests' | 'Approvals' | 'Reviews' | 'Grants' | 'Access check' | 'Audit' | 'SSH';
-  /** The token scope a call needs; null for the public SSH endpoints, which take no token. */
-  scope: TokenScope | null;
+  tag: 'Requests' | 'Approvals' | 'Reviews' | 'Grants' | 'Access check' | 'Audit' | 'SSH' | 'Account' | 'CLI sign-in';
+  /** The token scope a call needs; `any` for a valid token of any scope (about the token itself); null for the public endpoints, which take no token. */
+  scope: TokenScope | 'any' | null;
   params?: P;
   query?: Q;
   body?: B;
@@ -40,7 +41,7 @@ export interface Operation<P extends z.ZodType | undefined = z.ZodType | undefin
 }
 
 // Keeps each entry's own schema types (and whether it has a scope), so route handlers infer their input from it.
-const op = <S extends TokenScope | null, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+const op = <S extends TokenScope | 'any' | null, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   o: Operation<P, Q, B> & { scope: S },
 ) => o;
 
@@ -127,6 +128,16 @@ export const operations = {
     body: decisionInput,
     response: one('request', r.requestView),
     errors: [409, 422],
+  }),
+  listInbox: op({
+    method: 'GET',
+    path: '/api/v1/inbox',
+    tag: 'Approvals',
+    summary: 'Requests waiting for your decision',
+    description: 'Pending requests you may decide and have not yet, oldest first; never your own (the portal’s Inbox).',
+    scope: 'approvals',
+    query: z.object({ limit: queryLimit }).strict(),
+    response: one('items', z.array(r.requestView)),
   }),
   listGrants: op({
     method: 'GET',
@@ -272,6 +283,59 @@ export const operations = {
     body: reviewInput,
     response: one('grant', r.grantView),
     errors: [409, 422],
+  }),
+  listResources: op({
+    method: 'GET',
+    path: '/api/v1/resources',
+    tag: 'Requests',
+    summary: 'What you may request',
+    description: 'Every role the token’s user is eligible for, with the limits of its policy for them (longest duration, approvals, ticket, auto-approval).',
+    scope: 'requests',
+    response: one('items', z.array(r.catalogEntry)),
+  }),
+  whoami: op({
+    method: 'GET',
+    path: '/api/v1/me',
+    tag: 'Account',
+    summary: 'Who the token acts as',
+    description: 'The token’s user (role, groups) and the token itself (scopes, expiry).',
+    scope: 'any',
+    response: r.whoami,
+  }),
+  revokeCurrentToken: op({
+    method: 'POST',
+    path: '/api/v1/tokens/current/revoke',
+    tag: 'Account',
+    summary: 'Revoke the token making the call',
+    description: 'A token revoking itself (`timebox logout`): it stops working at once.',
+    scope: 'any',
+    body: z.object({}).strict(),
+    response: one('token', r.tokenView),
+    errors: [409],
+  }),
+  startDeviceSignIn: op({
+    method: 'POST',
+    path: '/api/v1/device/code',
+    tag: 'CLI sign-in',
+    summary: 'Start a device sign-in',
+    description:
+      'RFC 8628-style: the CLI gets a device code (its secret) and a short user code. A person signs in to the portal, opens `verificationUri`, types the user code and approves; the CLI polls `/api/v1/device/token`. Both codes expire after 10 minutes. Rate-limited per address (429).',
+    scope: null,
+    body: deviceCodeInput,
+    response: r.deviceCode,
+    errors: [429],
+  }),
+  redeemDeviceCode: op({
+    method: 'POST',
+    path: '/api/v1/device/token',
+    tag: 'CLI sign-in',
+    summary: 'Poll for the token of a device sign-in',
+    description:
+      'Once approved, answers the API token (12 hours, scopes requests, grants and approvals as the user holds them) — once. Until then 400 with `error.code` `authorization_pending`, `slow_down` (poll 5 s less often), `access_denied`, `expired_token` or `invalid_grant` (unknown or already used). Rate-limited per address (429).',
+    scope: null,
+    body: deviceTokenInput,
+    response: r.deviceToken,
+    errors: [429],
   }),
   sshCaKey: op({
     method: 'GET',

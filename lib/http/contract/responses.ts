@@ -9,6 +9,9 @@ import type { DatabaseCredentials, SshCertificate } from '@/lib/connectors/types
 import { grantStatuses, requestStatuses } from '@/lib/domain/grant-status';
 import type { GrantView, RequestView } from '@/lib/services/views';
 import type { ReviewItem } from '@/lib/services/break-glass/review-queue';
+import type { CatalogEntry } from '@/lib/services/requests/catalog';
+import type { TokenView } from '@/lib/services/tokens/token-view';
+import { allScopes } from '@/lib/domain/scopes';
 
 // What the /api/v1 routes answer, as zod schemas: the OpenAPI document is generated from them and the
 // integration tests check every real response against it. The `Same<…>` lines at the bottom make
@@ -159,6 +162,65 @@ export const databaseCredentials = z
 
 export const sshCertificate = z.object({ certificate: z.string(), principals: z.array(z.string()), validAfter: isoTime, validBefore: isoTime, serial: z.string() });
 
+export const catalogEntry = z
+  .object({
+    resource: z.string(),
+    resourceName: z.string(),
+    resourceDescription: z.string(),
+    resourceKind: z.string(),
+    role: z.string(),
+    description: z.string(),
+    policy: z.object({
+      maxDurationMinutes: z.int(),
+      approverGroups: z.array(z.string()),
+      requiredApprovals: z.int(),
+      justificationRequired: z.boolean(),
+      justificationMinLength: z.int(),
+      ticketRequired: z.boolean(),
+      ticketPattern: z.string().nullable(),
+      ticketExample: z.string().nullable(),
+      autoApproveUpToMinutes: z.int().nullable(),
+      breakGlassUpToMinutes: z.int().nullable(),
+    }),
+  })
+  .meta({ id: 'RequestableRole' });
+
+export const tokenView = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    status: z.enum(['active', 'expired', 'revoked']),
+    createdAt: isoTime,
+    expiresAt: isoTime.nullable(),
+    lastUsedAt: isoTime.nullable(),
+    revokedAt: isoTime.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const whoami = z.object({
+  user: z.object({ id: uuid, email: z.email(), name: z.string(), role: z.string(), groups: z.array(z.string()), isApprover: z.boolean() }),
+  token: tokenView,
+});
+
+export const deviceCode = z.object({
+  deviceCode: z.string().meta({ description: 'The CLI’s secret: send it to /api/v1/device/token. Never shown to a person.' }),
+  userCode: z.string().meta({ description: 'What the person types on the verification page, e.g. BCDF-GHJK.' }),
+  verificationUri: z.string().meta({ description: 'The portal page where the person approves: `/device`, on this server.' }),
+  verificationUriComplete: z.string().meta({ description: 'The same page with the code filled in.' }),
+  expiresIn: z.int().meta({ description: 'Seconds until both codes expire.' }),
+  interval: z.int().meta({ description: 'Seconds to wait between polls.' }),
+});
+
+export const deviceToken = z.object({
+  token: z.string().meta({ description: 'An API token (tbx_…) of the approving user, shown once.' }),
+  tokenType: z.literal('Bearer'),
+  expiresAt: isoTime,
+  scopes: z.array(z.enum(allScopes)),
+  user: z.object({ email: z.email(), name: z.string().nullable() }),
+});
+
 // Compile-time drift checks: each service type and its schema must describe the same JSON.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <T extends true>(): T => true as T;
@@ -172,5 +234,7 @@ void same<Same<AccessCheck, z.output<typeof accessCheck>>>();
 void same<Same<ActivityResult, z.output<typeof activityResult>>>();
 void same<Same<DatabaseCredentials, z.output<typeof databaseCredentials>>>();
 void same<Same<SshCertificate, z.output<typeof sshCertificate>>>();
+void same<Same<CatalogEntry, z.output<typeof catalogEntry>>>();
+void same<Same<TokenView, z.output<typeof tokenView>>>();
 type VerifyJson = VerifyResult;
 void same<Same<VerifyJson, z.output<typeof verifyResult>>>();
