@@ -8,6 +8,7 @@ import { endSessionOnSignOut, oidcUserId, sessionVersionOf } from '@/lib/service
 import { addressKey, rateLimitsFor } from '@/lib/http/rate-limit';
 import { clientIp } from '@/lib/http/client-address';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
+import { getServiceDeps } from '@/lib/services/runtime';
 import { findDevLoginUser, OidcSignInRefused, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
@@ -97,7 +98,7 @@ export function getAuthOptions(): AuthOptions {
         try {
           // Matching and mirroring happen here, so a refusal can name its reason on the login page.
           await upsertOidcUser(
-            await getDb(),
+            await getServiceDeps(),
             {
               issuer: oidcIssuerOf(claims, config),
               subject: String(claims.sub),

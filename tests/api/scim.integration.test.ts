@@ -4,11 +4,11 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { handleScim } from '@/lib/http/scim-route';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { createScimToken } from '@/lib/services/scim/scim-token';
 import { actorContext } from '@/lib/testing/actors';
+import { scimClient } from '@/lib/testing/scim-client';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 
 // SCIM 2.0 through the real route dispatcher and a real database, following the request sequences Okta
@@ -20,18 +20,7 @@ let deps: ServiceDeps;
 let token: string;
 const BASE = 'http://timebox.test/scim/v2';
 
-async function scim(method: string, path: string, body?: unknown, bearer: string | null = token) {
-  const url = new URL(`${BASE}${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/scim+json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const segments = url.pathname.replace('/scim/v2', '').split('/').filter(Boolean).map(decodeURIComponent);
-  const response = await handleScim(deps, request, segments);
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), body: text ? JSON.parse(text) : null };
-}
+const scim = scimClient(() => deps, () => token, BASE);
 const q = (filter: string) => encodeURIComponent(filter);
 
 /** Lets members of `group` have the portal role feature-flags/admin at once (auto-approved). */
