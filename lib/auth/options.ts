@@ -36,7 +36,7 @@ function oidcProvider(oidc: NonNullable<AppConfig['oidc']>): Provider {
     clientSecret: oidc.clientSecret,
     authorization: { params: { scope: 'openid email profile' } },
     idToken: true,
-    checks: ['pkce', 'state'],
+    checks: ['pkce', 'state', 'nonce'],
     profile(profile: Record<string, unknown>) {
       return { id: String(profile.sub), email: String(profile.email ?? ''), name: String(profile.name ?? profile.email ?? '') };
     },

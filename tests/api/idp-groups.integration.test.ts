@@ -35,7 +35,7 @@ function setEnv(values: Partial<Record<(typeof SETTINGS)[number], string>>) {
 const signIn = (subject: string, email: string, groups: string[]) => upsertOidcUser(deps, { issuer: ISSUER, subject, email, emailVerified: true, name: null, groups });
 const userByEmail = (email: string) => database.db.user.findUniqueOrThrow({ where: { email } });
 const roleChanges = async (email: string) =>
-  (await database.db.auditEvent.findMany({ where: { action: 'user.role_changed', data: { path: ['email'], equals: email } }, orderBy: { seq: 'asc' } })).map((e) => ({ actor: e.actorLabel, ...(e.data as object) }));
+  (await database.db.auditEvent.findMany({ where: { action: 'user.role_changed', data: { path: ['email'], equals: email } }, orderBy: { seq: 'asc' } })).map((e) => ({ actor: e.actorLabel, ...(e.data as { email: string; from: string; to: string; via: string; idpDecides: boolean }) }));
 
 /** Lets members of `group` hold the portal role feature-flags/admin at once (auto-approved). */
 async function makeEligible(group: string) {
