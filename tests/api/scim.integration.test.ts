@@ -4,6 +4,8 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
+import { limiterSpecs } from '@/lib/http/rate-limit';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { createScimToken } from '@/lib/services/scim/scim-token';
@@ -46,6 +48,21 @@ describe('SCIM authentication and discovery', () => {
     expect(none.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
     expect((await scim('GET', '/Users', undefined, 'tbxscim_' + 'x'.repeat(43))).status).toBe(401);
     expect((await scim('GET', '/Users', undefined, 'tbx_not-a-scim-token')).status).toBe(401);
+  });
+
+  it('rate-limits an address that keeps sending bad tokens: 429 in SCIM’s format with Retry-After', async () => {
+    const from = { [PEER_ADDRESS_HEADER]: '198.51.100.77' };
+    const wrong = 'tbxscim_' + 'y'.repeat(43);
+    for (let i = 0; i < limiterSpecs.badToken.points; i++) expect((await scim('GET', '/Users', undefined, wrong, from)).status).toBe(401);
+    const limited = await scim('GET', '/Users', undefined, wrong, from);
+    expect(limited.status).toBe(429);
+    expect(limited.type).toBe('application/scim+json');
+    expect(limited.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // While blocked, even the right token is refused from there; another address is unaffected.
+    expect((await scim('GET', '/Users', undefined, token, from)).status).toBe(429);
+    expect((await scim('GET', '/Users', undefined, token, { [PEER_ADDRESS_HEADER]: '198.51.100.78' })).status).toBe(200);
+    expect(await database.db.auditEvent.count({ where: { action: 'security.rate_limited', ip: '198.51.100.77' } })).toBe(1);
   });
 
   it('describes itself: ServiceProviderConfig, ResourceTypes, Schemas', async () => {
