@@ -185,6 +185,60 @@ describe('the Entra ID sequence', () => {
   });
 });
 
+describe('more of what Okta and Entra ID send', () => {
+  const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+  const user = (id: string) => database.db.user.findUniqueOrThrow({ where: { id } });
+
+  it('Okta: profile push by PUT (deactivate, reactivate), group rename by value object, member removal by filter, group PUT', async () => {
+    const userName = 'pat.okta@example.com';
+    const id = (await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, name: { givenName: 'Pat', familyName: 'Okta' }, active: true })).body.id as string;
+    const full = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName, name: { givenName: 'Patricia', familyName: 'Okta' }, emails: [{ primary: true, value: userName, type: 'work' }] };
+    // PUT without `active` means active (Okta's profile push); with active=false it offboards.
+    expect((await scim('PUT', `/Users/${id}`, full)).body).toMatchObject({ displayName: 'Patricia Okta', active: true });
+    expect((await scim('PUT', `/Users/${id}`, { ...full, active: false })).body.active).toBe(false);
+    expect((await user(id)).disabledAt).not.toBeNull();
+    expect((await scim('PUT', `/Users/${id}`, { ...full, active: true })).body.active).toBe(true);
+    expect((await user(id)).disabledAt).toBeNull();
+
+    const other = (await scim('POST', '/Users', { userName: 'quinn.okta@example.com', active: true })).body.id as string;
+    const group = (await scim('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'okta-team', members: [{ value: id }, { value: other }] })).body.id as string;
+    const renamed = await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: group, displayName: 'okta-team-renamed' } }] });
+    expect(renamed.body.displayName).toBe('okta-team-renamed');
+    await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${other}"]` }] });
+    const found = await scim('GET', `/Groups?filter=${q('displayName eq "okta-team-renamed"')}&startIndex=1&count=100`);
+    expect(found.body.totalResults).toBe(1);
+    expect(found.body.Resources[0].members.map((m: { value: string }) => m.value)).toEqual([id]);
+    // A full replacement of the group swaps the member list.
+    const put = await scim('PUT', `/Groups/${group}`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'okta-team-renamed', members: [{ value: other }] });
+    expect(put.body.members.map((m: { value: string }) => m.value)).toEqual([other]);
+    const events = await database.db.auditEvent.findMany({ where: { action: 'scim.group_updated', data: { path: ['groupId'], equals: group } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ renamedFrom: 'okta-team', added: [], removed: [] }),
+      expect.objectContaining({ removed: ['quinn.okta@example.com'] }),
+      expect.objectContaining({ added: ['quinn.okta@example.com'], removed: ['pat.okta@example.com'] }),
+    ]);
+  });
+
+  it('Entra ID: the connection test, Remove with a value list, and "True" to reactivate', async () => {
+    // Entra's "Test connection" filters for a user that does not exist and expects an empty list.
+    const probe = await scim('GET', `/Users?filter=${q('userName eq "2b7b8e9e-0c4e-4c1f-9d6b-6a2f1c0d9e11"')}`);
+    expect(probe).toMatchObject({ status: 200, body: { totalResults: 0, Resources: [] } });
+
+    const id = (await scim('POST', '/Users', { userName: 'rae.entra@example.com', active: true, externalId: 'rae' })).body.id as string;
+    const group = (await scim('POST', '/Groups', { displayName: 'entra-team', externalId: 'grp-2', members: [] })).body.id as string;
+    await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }] });
+    const removed = await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'members', value: [{ value: id }] }] });
+    expect(removed.body.members).toEqual([]);
+
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] })).body.active).toBe(false);
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] })).body.active).toBe(true);
+    expect((await user(id)).disabledAt).toBeNull();
+    expect((await scim('GET', `/Users?filter=${q('externalId eq "rae"')}`)).body.Resources.map((u: { id: string }) => u.id)).toEqual([id]);
+    // A value Entra could never mean is refused in SCIM's terms, not guessed.
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'maybe' }] })).body).toMatchObject({ status: '400', scimType: 'invalidValue' });
+  });
+});
+
 describe('SCIM and Timebox-managed groups', () => {
   it('never sees, renames or fills a group managed in Timebox, and refuses its name', async () => {
     const listed = (await scim('GET', '/Groups')).body.Resources.map((g: { displayName: string }) => g.displayName);
