@@ -185,6 +185,20 @@ describe('the Entra ID sequence', () => {
   });
 });
 
+describe('deactivation and a grant caught mid-provisioning', () => {
+  it('ends it too: the target may already hold the access', async () => {
+    const id = (await scim('POST', '/Users', { userName: 'mia.midway@example.com', active: true })).body.id as string;
+    const group = (await scim('POST', '/Groups', { displayName: 'midway-flags', members: [{ value: id }] })).body.id as string;
+    expect(group).toBeTruthy();
+    await makeEligible('midway-flags');
+    const request = await holdFlagsAdmin('mia.midway@example.com');
+    // As if the sweep had claimed the grant and were inside the connector call right now.
+    await database.db.grant.update({ where: { id: request.grant!.id }, data: { status: 'provisioning' } });
+    await scim('PATCH', `/Users/${id}`, { Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    expect(await database.db.grant.findUniqueOrThrow({ where: { id: request.grant!.id } })).toMatchObject({ status: 'revoked', revokeReason: 'user_disabled' });
+  });
+});
+
 describe('more of what Okta and Entra ID send', () => {
   const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
   const user = (id: string) => database.db.user.findUniqueOrThrow({ where: { id } });
