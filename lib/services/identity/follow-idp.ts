@@ -50,7 +50,8 @@ export interface GroupChange {
  * Returns the deprovisioning to run after commit; the sweep re-drives it if that never happens.
  */
 export async function followIdpGroupsTx(tx: Tx, userId: string, change: GroupChange, settings: IdpSettings = idpSettings()): Promise<AfterCommit[]> {
-  if (!idpGroupsMatter(settings)) return [];
+  const mayEnd = settings.revokeOnGroupLoss && change.lost.length > 0;
+  if (!rolesFollowIdp(settings) && !mayEnd) return [];
   const by: SystemContext = { system: change.via };
   // Serialises with request and grant creation for this user (they take a share lock on the row).
   if (!(await lockUserRow(tx, userId))) return [];
@@ -68,7 +69,7 @@ export async function followIdpGroupsTx(tx: Tx, userId: string, change: GroupCha
     }
   }
 
-  if (!settings.revokeOnGroupLoss || change.lost.length === 0) return [];
+  if (!mayEnd) return [];
   const remaining = groups.map((g) => g.name);
   const live = await tx.grant.findMany({
     where: { userId, status: { in: ['scheduled', 'provisioning', 'active'] } },

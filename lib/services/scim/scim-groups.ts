@@ -34,6 +34,10 @@ async function followMembers(tx: Tx, touched: ReadonlyMap<string, readonly strin
   return work;
 }
 
+// A big group's members are each re-evaluated in the change's transaction when roles or group loss follow
+// the IdP (a few queries per member): more than the 5 s default for thousands of members.
+const GROUP_TX = { timeout: 60_000 } as const;
+
 async function runWork(deps: ServiceDeps, work: readonly AfterCommit[]): Promise<void> {
   await Promise.all(work.map((item) => runAfterCommit(deps, { system: 'scim' }, [item])));
 }
@@ -97,7 +101,7 @@ export async function createScimGroup(deps: ServiceDeps, base: string, body: unk
     await appendAudit(tx, { actorLabel: 'system:scim', action: 'scim.group_created', data: { groupId: group.id, displayName: group.name, members: members.map((u) => u.email) } });
     await followMembers(tx, new Map(members.map((u) => [u.id, []])), deps.clock.now());
     return group.id;
-  });
+  }, GROUP_TX);
   return getScimGroup(deps, base, id);
 }
 
@@ -136,7 +140,7 @@ async function applyGroupChanges(deps: ServiceDeps, id: string, changes: GroupCh
     const touched = new Map<string, string[]>([...toAdd.map((u) => [u.id, []] as [string, string[]]), ...toRemove.map((u) => [u, [group.name]] as [string, string[]])]);
     if (renamed) for (const userId of current.keys()) touched.set(userId, [group.name]);
     return followMembers(tx, touched, deps.clock.now());
-  });
+  }, GROUP_TX);
   await runWork(deps, work);
 }
 
@@ -158,6 +162,6 @@ export async function deleteScimGroup(deps: ServiceDeps, id: string): Promise<vo
     await tx.group.delete({ where: { id } });
     await appendAudit(tx, { actorLabel: 'system:scim', action: 'scim.group_deleted', data: { groupId: id, displayName: group.name } });
     return followMembers(tx, new Map(group.memberships.map((m) => [m.user.id, [group.name]])), deps.clock.now());
-  });
+  }, GROUP_TX);
   await runWork(deps, work);
 }
