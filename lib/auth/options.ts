@@ -66,14 +66,19 @@ function devLoginProvider(): Provider {
 
 let cached: AuthOptions | undefined;
 
+/** The server's options, built once from its configuration. */
 export function getAuthOptions(): AuthOptions {
-  if (cached) return cached;
-  const config = getConfig();
+  cached ??= authOptionsFor(getConfig());
+  return cached;
+}
+
+/** next-auth's options for a configuration (tests build them for a deliberately wrong one). */
+export function authOptionsFor(config: AppConfig): AuthOptions {
   const providers: Provider[] = [];
   if (config.oidc) providers.push(oidcProvider(config.oidc));
   if (config.devLogin) providers.push(devLoginProvider());
 
-  cached = {
+  return {
     secret: resolveAuthSecret(config),
     providers,
     // The cookie's own lifetime; the session is also bounded from sign-in and by the session version
@@ -154,5 +159,4 @@ export function getAuthOptions(): AuthOptions {
       },
     },
   };
-  return cached;
 }
