@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chooseChromium } from './e2e/browser';
 import { e2eDistDir } from './e2e/dist-dir';
+import { testIdp, testIdpIssuer } from './e2e/test-idp-settings';
 
 // Started by scripts/e2e.ts, which prepares a throw-away database and passes it in the environment.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -39,20 +40,37 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npx tsx scripts/start.ts',
-    url: `http://127.0.0.1:${port}/api/health`,
-    // scripts/e2e.ts builds before Playwright starts, so this covers migrating, seeding and starting only.
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      TIMEBOX_DIST_DIR: e2eDistDir(),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      AUTH_DEV_LOGIN: 'true',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // A real OpenID provider on loopback for e2e/sso.spec.ts; Playwright stops it when the run ends.
+      command: 'npx tsx e2e/test-idp-server.ts',
+      url: `${testIdpIssuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(port), E2E_IDP_PORT: String(testIdp.port) },
     },
-  },
+    {
+      command: 'npx tsx scripts/start.ts',
+      url: `http://127.0.0.1:${port}/api/health`,
+      // scripts/e2e.ts builds before Playwright starts, so this covers migrating, seeding and starting only.
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        TIMEBOX_DIST_DIR: e2eDistDir(),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        AUTH_DEV_LOGIN: 'true',
+        LOG_LEVEL: 'warn',
+        OIDC_ISSUER: testIdpIssuer,
+        OIDC_CLIENT_ID: testIdp.clientId,
+        OIDC_CLIENT_SECRET: testIdp.clientSecret,
+        OIDC_NAME: testIdp.name,
+        TIMEBOX_AUDITOR_GROUPS: testIdp.auditorGroup,
+      },
+    },
+  ],
 });

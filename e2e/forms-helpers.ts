@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 /** Carol's way to a portal resource with one role: through the admin forms, as an admin would. */
 export async function createPortalRole(
   carol: Page,
-  r: { slug: string; name: string; description: string; role: string; maxMinutes: string; ticketPattern?: string; ticketExample?: string; justificationMin?: string },
+  r: { slug: string; name: string; description: string; role: string; maxMinutes: string; ticketPattern?: string; ticketExample?: string; justificationMin?: string; eligibleGroups?: string },
 ) {
   await carol.goto('/admin/resources/new');
   await carol.getByLabel('Slug').fill(r.slug);
@@ -14,7 +14,7 @@ export async function createPortalRole(
   await expect(carol.getByRole('heading', { level: 1, name: r.name })).toBeVisible();
   await carol.getByRole('link', { name: 'Add role' }).click();
   await carol.getByLabel('Role name').fill(r.role);
-  await carol.getByLabel('Eligible groups').fill('engineering');
+  await carol.getByLabel('Eligible groups').fill(r.eligibleGroups ?? 'engineering');
   await carol.getByLabel('Approver groups').fill('sre-leads');
   await carol.getByLabel('Longest duration (minutes)').fill(r.maxMinutes);
   if (r.ticketPattern) {

@@ -18,7 +18,7 @@ const errorMessages: Record<string, string> = {
   AccountDisabled: 'Your Timebox account is disabled.',
   OAuthSignin: 'Timebox could not reach the identity provider, or it refused the client. Ask your administrator to check the OIDC settings.',
   Callback: 'The sign-in could not be completed. Try again.',
-  OAuthCallback: 'The identity provider could not complete the sign-in. Try again.',
+  OAuthCallback: 'The identity provider could not complete the sign-in. Try again; if it keeps failing, ask your administrator to check the OIDC client settings.',
   AccessDenied: 'You are not allowed to sign in.',
   SessionRequired: 'Please sign in to continue.',
   RateLimited: 'Too many failed sign-ins from your address. Try again in a few minutes.',

@@ -8,6 +8,7 @@ import { endSessionOnSignOut, oidcUserId, sessionVersionOf } from '@/lib/service
 import { addressKey, rateLimitsFor } from '@/lib/http/rate-limit';
 import { clientIp } from '@/lib/http/client-address';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
+import { getServiceDeps } from '@/lib/services/runtime';
 import { findDevLoginUser, OidcSignInRefused, upsertOidcUser } from '@/lib/services/users';
 import { log } from '@/lib/log';
 import { resolveAuthSecret } from './secret';
@@ -35,7 +36,7 @@ function oidcProvider(oidc: NonNullable<AppConfig['oidc']>): Provider {
     clientSecret: oidc.clientSecret,
     authorization: { params: { scope: 'openid email profile' } },
     idToken: true,
-    checks: ['pkce', 'state'],
+    checks: ['pkce', 'state', 'nonce'],
     profile(profile: Record<string, unknown>) {
       return { id: String(profile.sub), email: String(profile.email ?? ''), name: String(profile.name ?? profile.email ?? '') };
     },
@@ -65,14 +66,19 @@ function devLoginProvider(): Provider {
 
 let cached: AuthOptions | undefined;
 
+/** The server's options, built once from its configuration. */
 export function getAuthOptions(): AuthOptions {
-  if (cached) return cached;
-  const config = getConfig();
+  cached ??= authOptionsFor(getConfig());
+  return cached;
+}
+
+/** next-auth's options for a configuration (tests build them for a deliberately wrong one). */
+export function authOptionsFor(config: AppConfig): AuthOptions {
   const providers: Provider[] = [];
   if (config.oidc) providers.push(oidcProvider(config.oidc));
   if (config.devLogin) providers.push(devLoginProvider());
 
-  cached = {
+  return {
     secret: resolveAuthSecret(config),
     providers,
     // The cookie's own lifetime; the session is also bounded from sign-in and by the session version
@@ -97,7 +103,7 @@ export function getAuthOptions(): AuthOptions {
         try {
           // Matching and mirroring happen here, so a refusal can name its reason on the login page.
           await upsertOidcUser(
-            await getDb(),
+            await getServiceDeps(),
             {
               issuer: oidcIssuerOf(claims, config),
               subject: String(claims.sub),
@@ -153,5 +159,4 @@ export function getAuthOptions(): AuthOptions {
       },
     },
   };
-  return cached;
 }

@@ -88,4 +88,12 @@ describe('parseConfig', () => {
     const config = parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_FROM: 'Timebox <t@example.com>' });
     expect(config).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example.com:465', TIMEBOX_REMINDER_MINUTES: 10 });
   });
+
+  it('reads the IdP group settings as lists, and refuses the IdP deciding roles with no admin group', () => {
+    expect(parseConfig({})).toMatchObject({ TIMEBOX_ADMIN_GROUPS: [], TIMEBOX_AUDITOR_GROUPS: [], TIMEBOX_ROLES_FROM_IDP: false, TIMEBOX_REVOKE_ON_GROUP_LOSS: false });
+    const config = parseConfig({ TIMEBOX_ADMIN_GROUPS: ' tbx-admins, Timebox Admins ,,tbx-admins', TIMEBOX_ROLES_FROM_IDP: 'true', TIMEBOX_REVOKE_ON_GROUP_LOSS: '1' });
+    expect(config).toMatchObject({ TIMEBOX_ADMIN_GROUPS: ['tbx-admins', 'Timebox Admins'], TIMEBOX_ROLES_FROM_IDP: true, TIMEBOX_REVOKE_ON_GROUP_LOSS: true });
+    expect(errorOf({ TIMEBOX_ROLES_FROM_IDP: 'true', TIMEBOX_AUDITOR_GROUPS: 'auditors' }).variable).toBe('TIMEBOX_ADMIN_GROUPS');
+    expect(errorOf({ TIMEBOX_REVOKE_ON_GROUP_LOSS: 'yes' }).variable).toBe('TIMEBOX_REVOKE_ON_GROUP_LOSS');
+  });
 });

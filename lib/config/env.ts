@@ -46,6 +46,12 @@ const httpUrl = urlWithProtocol(['http:', 'https:'], 'must be an http(s):// URL'
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** A comma-separated list of IdP group names (names may contain spaces, as Entra's often do). */
+const groupList = z
+  .string()
+  .default('')
+  .transform((v) => [...new Set(v.split(',').map((g) => g.trim()).filter(Boolean))]);
+
 // Every environment variable Timebox reads, in one place. README's table mirrors this schema.
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -65,6 +71,11 @@ export const envSchema = z.object({
   OIDC_ALLOW_UNVERIFIED_EMAIL: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
   OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('Single sign-on')),
+  // Portal roles from IdP groups (lib/services/identity/follow-idp.ts), re-evaluated at OIDC sign-in and SCIM updates.
+  TIMEBOX_ADMIN_GROUPS: z.preprocess(emptyAsUndefined, groupList),
+  TIMEBOX_AUDITOR_GROUPS: z.preprocess(emptyAsUndefined, groupList),
+  TIMEBOX_ROLES_FROM_IDP: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  TIMEBOX_REVOKE_ON_GROUP_LOSS: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TIMEBOX_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['internal', 'external'], { message: 'must be internal or external' }).default('internal')),
   TIMEBOX_SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(3600).default(5)),
   TIMEBOX_RECONCILE: z.preprocess(emptyAsUndefined, z.enum(['report', 'remove'], { message: 'must be report or remove' }).default('report')),
@@ -146,6 +157,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 
   if (!embedded && !raw.AUTH_SECRET) {
     throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -hex 32`)');
+  }
+
+  // The IdP deciding every role with no admin group would demote every admin at their next sign-in.
+  if (raw.TIMEBOX_ROLES_FROM_IDP && raw.TIMEBOX_ADMIN_GROUPS.length === 0) {
+    throw new ConfigError('TIMEBOX_ADMIN_GROUPS', 'is required when TIMEBOX_ROLES_FROM_IDP=true (otherwise nobody could stay admin)');
   }
 
   if (raw.SMTP_URL && !raw.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'is required when SMTP_URL is set (the sender, e.g. "Timebox <timebox@example.com>")');

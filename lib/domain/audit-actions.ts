@@ -14,6 +14,8 @@ export type AuditEventData = {
   'user.disabled': { email: string; via: 'portal' | 'scim'; requestsCancelled: number; approvalsVoided: number; tokensRevoked: number; grantsEnded: number };
   'user.enabled': { email: string; via: 'portal' | 'scim' };
   'user.signed_out': { everywhere: boolean };
+  /** The IdP's groups changed the portal role (TIMEBOX_ADMIN_GROUPS / TIMEBOX_AUDITOR_GROUPS). */
+  'user.role_changed': { email: string; from: string; to: string; via: 'oidc' | 'scim'; idpDecides: boolean };
 
   'scim.token_created': { prefix: string; rotated: boolean };
   'scim.user_created': { userId: string; userName: string; externalId: string | null };
@@ -115,6 +117,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'user.disabled': 'user disabled (offboarded)',
   'user.enabled': 'user enabled again',
   'user.signed_out': 'sign-out that ended sessions',
+  'user.role_changed': 'portal role changed by IdP groups',
   'scim.token_created': 'SCIM token created or rotated',
   'scim.user_created': 'user provisioned by SCIM',
   'scim.user_updated': 'user changed by SCIM',

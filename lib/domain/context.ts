@@ -13,5 +13,5 @@ export interface ActorContext {
 
 /** The scheduler and other unattended work act as the system, never as a user. */
 export interface SystemContext {
-  system: 'scheduler' | 'seed' | 'reconciler' | 'connector' | 'scim';
+  system: 'scheduler' | 'seed' | 'reconciler' | 'connector' | 'scim' | 'oidc';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestAll, isApproverFor, isAutoApproved, isEligible, type PolicyRules, type RequestFacts } from './policy';
+import { checkRequestAll, eligibilityLostWith, isApproverFor, isAutoApproved, isEligible, type PolicyRules, type RequestFacts } from './policy';
 
 /** The violation a request meets first (the one a single-error caller would show), or null. */
 const checkRequest = (...args: Parameters<typeof checkRequestAll>) => checkRequestAll(...args)[0] ?? null;
@@ -213,5 +213,14 @@ describe('isAutoApproved', () => {
   it('counts an extension with the minutes the grant already has', () => {
     expect(isAutoApproved(auto, { groups: ['engineering'], durationMinutes: 20, existingMinutes: 40 })).toBe(true);
     expect(isAutoApproved(auto, { groups: ['engineering'], durationMinutes: 21, existingMinutes: 40 })).toBe(false);
+  });
+});
+
+describe('eligibilityLostWith (TIMEBOX_REVOKE_ON_GROUP_LOSS)', () => {
+  it('is true only when a lost group was eligible and no remaining one is', () => {
+    expect(eligibilityLostWith(['engineering', 'sre'], ['sre'], ['platform'])).toBe(true);
+    expect(eligibilityLostWith(['engineering', 'sre'], ['sre'], ['engineering'])).toBe(false);
+    expect(eligibilityLostWith(['engineering', 'sre'], ['platform'], [])).toBe(false);
+    expect(eligibilityLostWith(['engineering'], [], [])).toBe(false);
   });
 });

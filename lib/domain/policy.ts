@@ -25,6 +25,14 @@ export function isEligible(policy: PolicyRules | null, groups: readonly string[]
   return policy !== null && overlaps(groups, policy.eligibleGroups);
 }
 
+/**
+ * TIMEBOX_REVOKE_ON_GROUP_LOSS: a live grant ends when the groups just lost were what made its holder
+ * eligible — one of them is eligible, and none of the groups still held is.
+ */
+export function eligibilityLostWith(eligibleGroups: readonly string[], lost: readonly string[], remaining: readonly string[]): boolean {
+  return overlaps(lost, eligibleGroups) && !overlaps(remaining, eligibleGroups);
+}
+
 export function isApproverFor(policy: PolicyRules | null, groups: readonly string[]): boolean {
   return policy !== null && overlaps(groups, policy.approverGroups);
 }

@@ -12,14 +12,19 @@ import { createScimUser, deleteScimUser, getScimUser, listScimUsers, patchScimUs
 import { bearerCredential } from './api-auth';
 import { HttpError } from './api-errors';
 import { readBodyText } from './api-body';
+import { addressKey, rateLimitsFor } from './rate-limit';
+import { clientIp } from './client-address';
 
 // /scim/v2 (RFC 7644): one dispatcher for every method and path, so authentication and the SCIM error
 // format are applied once. Answers are application/scim+json; errors never carry a stack trace.
 const SCIM_JSON = 'application/scim+json';
 const MAX_SCIM_BODY = 1024 * 1024; // a large group's full member list fits
 
-const reply = (status: number, body: unknown) => new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': SCIM_JSON, 'cache-control': 'no-store' } });
+const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': SCIM_JSON, 'cache-control': 'no-store', ...headers } });
 const scimError = (status: number, detail: string, scimType?: ScimError['scimType']) => reply(status, scimErrorBody(status, detail, scimType));
+const tooMany = (retryAfterSeconds: number) =>
+  reply(429, scimErrorBody(429, 'Too many bad SCIM tokens from your address. Try again later.'), { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await readBodyText(request, MAX_SCIM_BODY);
@@ -81,10 +86,21 @@ async function dispatch(deps: ServiceDeps, request: Request, segments: readonly 
 export async function handleScim(deps: ServiceDeps, request: Request, segments: readonly string[]): Promise<Response> {
   const base = `${new URL(request.url).origin}/scim/v2`;
   try {
+    // Guessing the token is what an attacker would do: an address that sent too many bad ones is refused
+    // (429, SCIM's error format, Retry-After) before the token is looked up — the same limiter as /api/v1.
+    const meta = { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') };
+    const limits = rateLimitsFor(deps.db);
+    const address = addressKey(meta.ip);
+    await limits.assertAllowed('badToken', address);
     const secret = bearerCredential(request.headers);
-    if (!secret || !(await authenticateScimToken(deps, secret))) return scimError(401, 'Send the SCIM token created at /admin/scim: Authorization: Bearer <token>.');
+    if (!secret || !(await authenticateScimToken(deps, secret))) {
+      const counted = await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent, actorLabel: 'anonymous (SCIM)' });
+      if (counted.limited) return tooMany(counted.retryAfterSeconds);
+      return scimError(401, 'Send the SCIM token created at /admin/scim: Authorization: Bearer <token>.');
+    }
     return await dispatch(deps, request, segments, base);
   } catch (error) {
+    if (isAppError(error) && error.code === 'rate_limited') return tooMany(Number(error.details?.retryAfterSeconds ?? 60));
     if (error instanceof ScimError) return scimError(error.status, error.message, error.scimType);
     if (error instanceof HttpError) return scimError(error.status, error.message);
     if (isAppError(error)) return scimError(error.status, error.message);

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '@/lib/auth/load-actor';
+import { systemClock } from '@/lib/domain/clock';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import type { ServiceDeps } from './deps';
 import { findDevLoginUser, getOwnSshPublicKey, listDevLoginEmails, OidcSignInRefused, upsertOidcUser } from './users';
 
 let database: TestDatabase;
+let deps: ServiceDeps;
 const ISSUER = 'https://idp.example.test';
 beforeAll(async () => {
   database = await createTestDatabase('demo');
+  deps = { db: database.db, clock: systemClock, connectors: new Map() };
 });
 afterAll(async () => database?.close());
 
@@ -15,7 +19,7 @@ const groupsOf = async (email: string) =>
 
 describe('upsertOidcUser', () => {
   it('creates the user with the groups from the claim and audits it', async () => {
-    const id = await upsertOidcUser(database.db, { issuer: ISSUER, email: 'Grace@Example.com', emailVerified: true, name: 'Grace Hopper', subject: 'sub-1', groups: ['platform', 'sre-leads'] });
+    const id = await upsertOidcUser(deps, { issuer: ISSUER, email: 'Grace@Example.com', emailVerified: true, name: 'Grace Hopper', subject: 'sub-1', groups: ['platform', 'sre-leads'] });
     const user = await database.db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', source: 'oidc', role: 'member' });
     expect(await groupsOf('grace@example.com')).toEqual(['platform']);
@@ -24,7 +28,7 @@ describe('upsertOidcUser', () => {
   });
 
   it('mirrors the claim at the next sign-in and never touches Timebox-managed groups', async () => {
-    const id = await upsertOidcUser(database.db, { issuer: ISSUER, email: 'grace@example.com', subject: 'sub-1', groups: ['db-admins'] });
+    const id = await upsertOidcUser(deps, { issuer: ISSUER, email: 'grace@example.com', subject: 'sub-1', groups: ['db-admins'] });
     expect(await groupsOf('grace@example.com')).toEqual(['db-admins']);
     // sre-leads is a local group: an IdP claim of the same name must not grant it.
     const local = await database.db.group.findUniqueOrThrow({ where: { name: 'sre-leads' } });
@@ -38,34 +42,34 @@ describe('upsertOidcUser matching (issuer + subject first)', () => {
 
   it('refuses an unverified e-mail unless configured otherwise, writing nothing', async () => {
     const claims = { issuer: ISSUER, subject: 'sub-unverified', email: 'newbie@example.com', groups: [] };
-    expect(await refusal(upsertOidcUser(database.db, claims))).toBe('EmailNotVerified');
-    expect(await refusal(upsertOidcUser(database.db, { ...claims, emailVerified: 'false' }))).toBe('EmailNotVerified');
+    expect(await refusal(upsertOidcUser(deps, claims))).toBe('EmailNotVerified');
+    expect(await refusal(upsertOidcUser(deps, { ...claims, emailVerified: 'false' }))).toBe('EmailNotVerified');
     expect(await database.db.user.findUnique({ where: { email: 'newbie@example.com' } })).toBeNull();
-    expect(await upsertOidcUser(database.db, claims, { allowUnverifiedEmail: true })).toEqual(expect.any(String));
+    expect(await upsertOidcUser(deps, claims, { allowUnverifiedEmail: true })).toEqual(expect.any(String));
   });
 
   it('never lets an unverified address take over an existing account (the admin)', async () => {
-    expect(await refusal(upsertOidcUser(database.db, { issuer: ISSUER, subject: 'attacker', email: 'carol@example.com', groups: [] }))).toBe('EmailNotVerified');
+    expect(await refusal(upsertOidcUser(deps, { issuer: ISSUER, subject: 'attacker', email: 'carol@example.com', groups: [] }))).toBe('EmailNotVerified');
     const carol = await database.db.user.findUniqueOrThrow({ where: { email: 'carol@example.com' } });
     expect(carol.oidcSubject).toBeNull();
   });
 
   it('links an unlinked account on a verified e-mail once, and never re-links it to another subject', async () => {
-    const id = await upsertOidcUser(database.db, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin@example.com', emailVerified: 'True', groups: [] });
+    const id = await upsertOidcUser(deps, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin@example.com', emailVerified: 'True', groups: [] });
     expect(await database.db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: 'erin@example.com', oidcIssuer: ISSUER, oidcSubject: 'erin-at-idp' });
-    expect(await refusal(upsertOidcUser(database.db, { issuer: ISSUER, subject: 'someone-else', email: 'erin@example.com', emailVerified: true, groups: [] }))).toBe('AccountLinked');
-    expect(await refusal(upsertOidcUser(database.db, { issuer: 'https://other-idp.test', subject: 'erin-at-idp', email: 'erin@example.com', emailVerified: true, groups: [] }))).toBe('AccountLinked');
+    expect(await refusal(upsertOidcUser(deps, { issuer: ISSUER, subject: 'someone-else', email: 'erin@example.com', emailVerified: true, groups: [] }))).toBe('AccountLinked');
+    expect(await refusal(upsertOidcUser(deps, { issuer: 'https://other-idp.test', subject: 'erin-at-idp', email: 'erin@example.com', emailVerified: true, groups: [] }))).toBe('AccountLinked');
   });
 
   it('finds the user by subject when the IdP changes their address', async () => {
-    const id = await upsertOidcUser(database.db, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin.evans@example.com', groups: ['platform'] });
+    const id = await upsertOidcUser(deps, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin.evans@example.com', groups: ['platform'] });
     expect(await database.db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: 'erin.evans@example.com', oidcSubject: 'erin-at-idp' });
     expect(await groupsOf('erin.evans@example.com')).toEqual(['engineering', 'platform']);
   });
 
   it('refuses a disabled user', async () => {
     await database.db.user.update({ where: { email: 'erin.evans@example.com' }, data: { disabledAt: new Date() } });
-    expect(await refusal(upsertOidcUser(database.db, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin.evans@example.com', groups: [] }))).toBe('AccountDisabled');
+    expect(await refusal(upsertOidcUser(deps, { issuer: ISSUER, subject: 'erin-at-idp', email: 'erin.evans@example.com', groups: [] }))).toBe('AccountDisabled');
   });
 });
 

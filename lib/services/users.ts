@@ -1,7 +1,10 @@
 import { appendAudit } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/client';
 import type { ActorContext } from '@/lib/domain/context';
+import { log } from '@/lib/log';
 import type { ServiceDeps } from './deps';
+import { followIdpGroupsTx, type IdpSettings } from './identity/follow-idp';
+import { runAfterCommit } from './lifecycle/after-commit';
 
 export interface IdentityClaims {
   /** The OIDC provider's issuer: with the subject, who the person is. */
@@ -36,12 +39,12 @@ const isVerified = (value: unknown) => value === true || (typeof value === 'stri
  * 3. else a new user.
  * Refusals throw OidcSignInRefused, and nothing is written.
  */
-export async function upsertOidcUser(db: Db, claims: IdentityClaims, options: { allowUnverifiedEmail?: boolean } = {}): Promise<string> {
+export async function upsertOidcUser(deps: ServiceDeps, claims: IdentityClaims, options: { allowUnverifiedEmail?: boolean; idp?: IdpSettings } = {}): Promise<string> {
   const email = claims.email.trim().toLowerCase();
   if (!email) throw new OidcSignInRefused('NoEmail');
   const groups = [...new Set(claims.groups.map((g) => g.trim()).filter(Boolean))];
-  const now = new Date();
-  return db.$transaction(async (tx) => {
+  const now = deps.clock.now();
+  const { userId, work } = await deps.db.$transaction(async (tx) => {
     const linked = await tx.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: claims.issuer, oidcSubject: claims.subject } } });
     let user;
     let created = false;
@@ -91,9 +94,15 @@ export async function upsertOidcUser(db: Db, claims: IdentityClaims, options: { 
         groupsRemoved: stale.map((m) => m.group.name),
       },
     });
-    return user.id;
+    // Roles from the IdP's groups, and grants that only a dropped group carried.
+    const work = await followIdpGroupsTx(tx, user.id, { lost: stale.map((m) => m.group.name), via: 'oidc', now }, options.idp);
+    return { userId: user.id, work };
     // One upsert per claimed group: a user in many IdP groups needs more than the 5 s default.
   }, { timeout: 15_000 });
+  // Deprovisioning right after commit, side by side. A failure never fails the sign-in: the grant stays
+  // `revoking` and the sweep retries it.
+  await Promise.all(work.map((item) => runAfterCommit(deps, { system: 'oidc' }, [item]).catch((error: unknown) => log.error({ err: error, grantId: item.grantId }, 'deprovisioning after an OIDC group loss failed; the sweep retries it'))));
+  return userId;
 }
 
 /** Dev sign-in: only users the seed created, and only while enabled. Returns null for anyone else. */

@@ -4,11 +4,13 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ResourceKind } from '@/lib/db/generated/enums';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { handleScim } from '@/lib/http/scim-route';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
+import { limiterSpecs } from '@/lib/http/rate-limit';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { createScimToken } from '@/lib/services/scim/scim-token';
 import { actorContext } from '@/lib/testing/actors';
+import { scimClient } from '@/lib/testing/scim-client';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 
 // SCIM 2.0 through the real route dispatcher and a real database, following the request sequences Okta
@@ -20,18 +22,7 @@ let deps: ServiceDeps;
 let token: string;
 const BASE = 'http://timebox.test/scim/v2';
 
-async function scim(method: string, path: string, body?: unknown, bearer: string | null = token) {
-  const url = new URL(`${BASE}${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/scim+json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const segments = url.pathname.replace('/scim/v2', '').split('/').filter(Boolean).map(decodeURIComponent);
-  const response = await handleScim(deps, request, segments);
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), body: text ? JSON.parse(text) : null };
-}
+const scim = scimClient(() => deps, () => token, BASE);
 const q = (filter: string) => encodeURIComponent(filter);
 
 /** Lets members of `group` have the portal role feature-flags/admin at once (auto-approved). */
@@ -57,6 +48,21 @@ describe('SCIM authentication and discovery', () => {
     expect(none.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
     expect((await scim('GET', '/Users', undefined, 'tbxscim_' + 'x'.repeat(43))).status).toBe(401);
     expect((await scim('GET', '/Users', undefined, 'tbx_not-a-scim-token')).status).toBe(401);
+  });
+
+  it('rate-limits an address that keeps sending bad tokens: 429 in SCIM’s format with Retry-After', async () => {
+    const from = { [PEER_ADDRESS_HEADER]: '198.51.100.77' };
+    const wrong = 'tbxscim_' + 'y'.repeat(43);
+    for (let i = 0; i < limiterSpecs.badToken.points; i++) expect((await scim('GET', '/Users', undefined, wrong, from)).status).toBe(401);
+    const limited = await scim('GET', '/Users', undefined, wrong, from);
+    expect(limited.status).toBe(429);
+    expect(limited.type).toBe('application/scim+json');
+    expect(limited.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // While blocked, even the right token is refused from there; another address is unaffected.
+    expect((await scim('GET', '/Users', undefined, token, from)).status).toBe(429);
+    expect((await scim('GET', '/Users', undefined, token, { [PEER_ADDRESS_HEADER]: '198.51.100.78' })).status).toBe(200);
+    expect(await database.db.auditEvent.count({ where: { action: 'security.rate_limited', ip: '198.51.100.77' } })).toBe(1);
   });
 
   it('describes itself: ServiceProviderConfig, ResourceTypes, Schemas', async () => {
@@ -176,6 +182,74 @@ describe('the Entra ID sequence', () => {
     expect((await scim('DELETE', `/Users/${userId}`)).status).toBe(204);
     expect((await scim('DELETE', `/Groups/${group.body.id}`)).status).toBe(204);
     expect((await scim('GET', `/Groups/${group.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('deactivation and a grant caught mid-provisioning', () => {
+  it('ends it too: the target may already hold the access', async () => {
+    const id = (await scim('POST', '/Users', { userName: 'mia.midway@example.com', active: true })).body.id as string;
+    const group = (await scim('POST', '/Groups', { displayName: 'midway-flags', members: [{ value: id }] })).body.id as string;
+    expect(group).toBeTruthy();
+    await makeEligible('midway-flags');
+    const request = await holdFlagsAdmin('mia.midway@example.com');
+    // As if the sweep had claimed the grant and were inside the connector call right now.
+    await database.db.grant.update({ where: { id: request.grant!.id }, data: { status: 'provisioning' } });
+    await scim('PATCH', `/Users/${id}`, { Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    expect(await database.db.grant.findUniqueOrThrow({ where: { id: request.grant!.id } })).toMatchObject({ status: 'revoked', revokeReason: 'user_disabled' });
+  });
+});
+
+describe('more of what Okta and Entra ID send', () => {
+  const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+  const user = (id: string) => database.db.user.findUniqueOrThrow({ where: { id } });
+
+  it('Okta: profile push by PUT (deactivate, reactivate), group rename by value object, member removal by filter, group PUT', async () => {
+    const userName = 'pat.okta@example.com';
+    const id = (await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, name: { givenName: 'Pat', familyName: 'Okta' }, active: true })).body.id as string;
+    const full = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName, name: { givenName: 'Patricia', familyName: 'Okta' }, emails: [{ primary: true, value: userName, type: 'work' }] };
+    // PUT without `active` means active (Okta's profile push); with active=false it offboards.
+    expect((await scim('PUT', `/Users/${id}`, full)).body).toMatchObject({ displayName: 'Patricia Okta', active: true });
+    expect((await scim('PUT', `/Users/${id}`, { ...full, active: false })).body.active).toBe(false);
+    expect((await user(id)).disabledAt).not.toBeNull();
+    expect((await scim('PUT', `/Users/${id}`, { ...full, active: true })).body.active).toBe(true);
+    expect((await user(id)).disabledAt).toBeNull();
+
+    const other = (await scim('POST', '/Users', { userName: 'quinn.okta@example.com', active: true })).body.id as string;
+    const group = (await scim('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'okta-team', members: [{ value: id }, { value: other }] })).body.id as string;
+    const renamed = await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: group, displayName: 'okta-team-renamed' } }] });
+    expect(renamed.body.displayName).toBe('okta-team-renamed');
+    await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${other}"]` }] });
+    const found = await scim('GET', `/Groups?filter=${q('displayName eq "okta-team-renamed"')}&startIndex=1&count=100`);
+    expect(found.body.totalResults).toBe(1);
+    expect(found.body.Resources[0].members.map((m: { value: string }) => m.value)).toEqual([id]);
+    // A full replacement of the group swaps the member list.
+    const put = await scim('PUT', `/Groups/${group}`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'okta-team-renamed', members: [{ value: other }] });
+    expect(put.body.members.map((m: { value: string }) => m.value)).toEqual([other]);
+    const events = await database.db.auditEvent.findMany({ where: { action: 'scim.group_updated', data: { path: ['groupId'], equals: group } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ renamedFrom: 'okta-team', added: [], removed: [] }),
+      expect.objectContaining({ removed: ['quinn.okta@example.com'] }),
+      expect.objectContaining({ added: ['quinn.okta@example.com'], removed: ['pat.okta@example.com'] }),
+    ]);
+  });
+
+  it('Entra ID: the connection test, Remove with a value list, and "True" to reactivate', async () => {
+    // Entra's "Test connection" filters for a user that does not exist and expects an empty list.
+    const probe = await scim('GET', `/Users?filter=${q('userName eq "2b7b8e9e-0c4e-4c1f-9d6b-6a2f1c0d9e11"')}`);
+    expect(probe).toMatchObject({ status: 200, body: { totalResults: 0, Resources: [] } });
+
+    const id = (await scim('POST', '/Users', { userName: 'rae.entra@example.com', active: true, externalId: 'rae' })).body.id as string;
+    const group = (await scim('POST', '/Groups', { displayName: 'entra-team', externalId: 'grp-2', members: [] })).body.id as string;
+    await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }] });
+    const removed = await scim('PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'members', value: [{ value: id }] }] });
+    expect(removed.body.members).toEqual([]);
+
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] })).body.active).toBe(false);
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] })).body.active).toBe(true);
+    expect((await user(id)).disabledAt).toBeNull();
+    expect((await scim('GET', `/Users?filter=${q('externalId eq "rae"')}`)).body.Resources.map((u: { id: string }) => u.id)).toEqual([id]);
+    // A value Entra could never mean is refused in SCIM's terms, not guessed.
+    expect((await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'maybe' }] })).body).toMatchObject({ status: '400', scimType: 'invalidValue' });
   });
 });
 

@@ -15,6 +15,7 @@ import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { requireServer } from '@/lib/testing/require-server';
+import { scimClient } from '@/lib/testing/scim-client';
 import { generateUserKey, type Sshd, sshdMissingReason, sshRun, startSshd } from '@/lib/testing/sshd';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
@@ -24,6 +25,7 @@ import { decideRequest } from '../requests/decide-request';
 import { requestAccess } from '../requests/request-access';
 import { currentRevocationList } from '../ssh/revocation-list';
 import { authenticateToken } from '../tokens/authenticate-token';
+import { createScimToken } from '../scim/scim-token';
 import { createApiToken } from '../tokens/create-api-token';
 import { disableUser, enableUser } from './manage-users';
 import { canLoginPg as canLogin, connectPg as connect } from '@/lib/testing/pg-login';
@@ -159,5 +161,26 @@ describe.runIf(canRun)('offboarding a user', () => {
     const carol = await as('carol@example.com');
     await expectAppError(disableUser(deps, carol, { userId: carol.actor.id }), 'conflict');
     expect(await loadActor(database.db, erin)).not.toBeNull();
+  });
+
+  it('ends the PostgreSQL session of a user the IdP deactivates by SCIM (timed from the SCIM call)', async () => {
+    clock.set(new Date());
+    const erin = await as('erin@example.com');
+    const request = await requestAccess(deps, erin, requestAccessInput.parse({ resource: 'prod-postgres', role: 'read-only', durationMinutes: 60, justification: 'INC-10 for the test' }));
+    const creds = await issueGrantCredentials(deps, erin, { grantId: request.grant!.id });
+    const session = await connect(creds.url);
+    expect((await session.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    const token = (await createScimToken(deps, await as('carol@example.com'))).secret;
+    const scim = scimClient(() => deps, () => token);
+
+    const started = performance.now();
+    const reply = await scim('PATCH', `/Users/${erin.actor.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    await expect.poll(async () => session.query('SELECT 1').then(() => 'alive', () => 'killed'), { timeout: 10_000, interval: 20 }).toBe('killed');
+    const killedMs = performance.now() - started;
+    console.log(`offboarding: SCIM deactivation call to PostgreSQL session killed ${killedMs.toFixed(0)} ms`);
+
+    expect(reply).toMatchObject({ status: 200, body: { active: false } });
+    expect(await canLogin(creds.url)).toBe(false);
+    expect(await database.db.grant.findUniqueOrThrow({ where: { id: request.grant!.id } })).toMatchObject({ status: 'revoked', revokeReason: 'user_disabled' });
   });
 });

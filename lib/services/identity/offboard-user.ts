@@ -23,7 +23,7 @@ export interface OffboardSummary {
  * Disables a user and ends everything they hold, in the caller's transaction (DESIGN.md, "Identity
  * follows the directory"): the user row, their pending requests, their approvals on others' pending
  * requests, their API tokens and their browser sessions, and every live grant — scheduled ones are
- * revoked outright, active ones move to `revoking` (reason user_disabled) for deprovisioning after
+ * revoked outright, provisioning and active ones move to `revoking` (reason user_disabled) for deprovisioning after
  * commit. Returns the after-commit work; the sweep re-drives it if the process dies before it runs.
  */
 export async function offboardUserTx(tx: Tx, userId: string, by: ActorContext | SystemContext, via: 'portal' | 'scim', now: Date): Promise<{ summary: OffboardSummary; work: AfterCommit[] }> {
@@ -65,14 +65,21 @@ export async function offboardUserTx(tx: Tx, userId: string, by: ActorContext | 
   await appendAuditMany(tx, tokens.map((t) => ({ ...actorFields(by), tokenId: t.id, action: 'token.revoked' as const, data: { tokenId: t.id, name: t.name, prefix: t.prefix, via: 'offboarding' } })));
 
   const ending = { revokeReason: USER_DISABLED, endReason: 'revoked' };
-  const live = await tx.grant.findMany({ where: { userId, status: { in: ['scheduled', 'active'] } }, select: { id: true, status: true } });
+  const live = await tx.grant.findMany({ where: { userId, status: { in: ['scheduled', 'provisioning', 'active'] } }, select: { id: true, status: true } });
   const idsIn = (status: string) => live.filter((g) => g.status === status).map((g) => g.id);
   const neverStarted = await transitionGrants(tx, idsIn('scheduled'), {
     from: 'scheduled', to: 'revoked', set: { ...ending, endedAt: now }, by, action: 'grant.revoked', data: () => ({ reason: USER_DISABLED }),
   });
-  const revoking = await transitionGrants(tx, idsIn('active'), {
-    from: 'active', to: 'revoking', set: { ...ending, nextAttemptAt: now }, by, action: 'grant.revoke_requested', data: () => ({ reason: USER_DISABLED }),
-  });
+  // A grant being provisioned may already hold access in the target: it is removed like an active one
+  // (the activation that finishes later sees it revoked and removes what it made).
+  const revoking = [
+    ...(await transitionGrants(tx, idsIn('provisioning'), {
+      from: 'provisioning', to: 'revoking', set: { ...ending, nextAttemptAt: now }, by, action: 'grant.revoke_requested', data: () => ({ reason: USER_DISABLED }),
+    })),
+    ...(await transitionGrants(tx, idsIn('active'), {
+      from: 'active', to: 'revoking', set: { ...ending, nextAttemptAt: now }, by, action: 'grant.revoke_requested', data: () => ({ reason: USER_DISABLED }),
+    })),
+  ];
 
   const counts = {
     requestsCancelled: cancelled.length,

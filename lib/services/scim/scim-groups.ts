@@ -6,6 +6,8 @@ import { groupChangesOf, type GroupChanges, type PatchOperation } from '@/lib/sc
 import { groupResource, listResponse } from '@/lib/scim/resources';
 import { ScimError } from '@/lib/scim/scim-error';
 import type { ServiceDeps } from '../deps';
+import { followIdpGroupsTx, idpGroupsMatter, idpSettings } from '../identity/follow-idp';
+import { runAfterCommit, type AfterCommit } from '../lifecycle/after-commit';
 
 // SCIM Groups: only groups with source "scim" exist for SCIM. A group managed in Timebox (or mirrored
 // from the OIDC claim) is invisible here and can never be renamed, filled or deleted by the IdP; a SCIM
@@ -19,6 +21,26 @@ const groupBody = z.looseObject({
 });
 
 const notFound = (id: string) => new ScimError(404, `Group ${id} not found.`);
+
+/**
+ * After a membership change: roles and group-loss revocations for each user it touched (lib/services/
+ * identity/follow-idp.ts), in id order so two concurrent updates lock users in the same order.
+ */
+async function followMembers(tx: Tx, touched: ReadonlyMap<string, readonly string[]>, now: Date): Promise<AfterCommit[]> {
+  const settings = idpSettings();
+  if (!idpGroupsMatter(settings)) return [];
+  const work: AfterCommit[] = [];
+  for (const userId of [...touched.keys()].sort()) work.push(...(await followIdpGroupsTx(tx, userId, { lost: touched.get(userId)!, via: 'scim', now }, settings)));
+  return work;
+}
+
+// A big group's members are each re-evaluated in the change's transaction when roles or group loss follow
+// the IdP (a few queries per member): more than the 5 s default for thousands of members.
+const GROUP_TX = { timeout: 60_000 } as const;
+
+async function runWork(deps: ServiceDeps, work: readonly AfterCommit[]): Promise<void> {
+  await Promise.all(work.map((item) => runAfterCommit(deps, { system: 'scim' }, [item])));
+}
 
 async function findScimGroup(tx: Pick<Tx, 'group'>, id: string) {
   if (!uuid.safeParse(id).success) return null;
@@ -77,13 +99,14 @@ export async function createScimGroup(deps: ServiceDeps, base: string, body: unk
     const group = await tx.group.create({ data: { name: input.displayName, source: 'scim', externalId: input.externalId ?? null, description: 'Provisioned by SCIM' } });
     if (members.length) await tx.groupMembership.createMany({ data: members.map((u) => ({ userId: u.id, groupId: group.id })) });
     await appendAudit(tx, { actorLabel: 'system:scim', action: 'scim.group_created', data: { groupId: group.id, displayName: group.name, members: members.map((u) => u.email) } });
+    await followMembers(tx, new Map(members.map((u) => [u.id, []])), deps.clock.now());
     return group.id;
-  });
+  }, GROUP_TX);
   return getScimGroup(deps, base, id);
 }
 
 async function applyGroupChanges(deps: ServiceDeps, id: string, changes: GroupChanges): Promise<void> {
-  await deps.db.$transaction(async (tx) => {
+  const work = await deps.db.$transaction(async (tx) => {
     const group = await findScimGroup(tx, id);
     if (!group) throw notFound(id);
     const current = new Map(group.memberships.map((m) => [m.user.id, m.user.email]));
@@ -113,7 +136,12 @@ async function applyGroupChanges(deps: ServiceDeps, id: string, changes: GroupCh
         removed: toRemove.map((u) => current.get(u)!),
       },
     });
-  });
+    // Who lost what: the removed members lose the group; on a rename, everyone who was in it loses the old name.
+    const touched = new Map<string, string[]>([...toAdd.map((u) => [u.id, []] as [string, string[]]), ...toRemove.map((u) => [u, [group.name]] as [string, string[]])]);
+    if (renamed) for (const userId of current.keys()) touched.set(userId, [group.name]);
+    return followMembers(tx, touched, deps.clock.now());
+  }, GROUP_TX);
+  await runWork(deps, work);
 }
 
 export async function replaceScimGroup(deps: ServiceDeps, base: string, id: string, body: unknown) {
@@ -128,10 +156,12 @@ export async function patchScimGroup(deps: ServiceDeps, base: string, id: string
 }
 
 export async function deleteScimGroup(deps: ServiceDeps, id: string): Promise<void> {
-  await deps.db.$transaction(async (tx) => {
+  const work = await deps.db.$transaction(async (tx) => {
     const group = await findScimGroup(tx, id);
     if (!group) throw notFound(id);
     await tx.group.delete({ where: { id } });
     await appendAudit(tx, { actorLabel: 'system:scim', action: 'scim.group_deleted', data: { groupId: id, displayName: group.name } });
-  });
+    return followMembers(tx, new Map(group.memberships.map((m) => [m.user.id, [group.name]])), deps.clock.now());
+  }, GROUP_TX);
+  await runWork(deps, work);
 }

@@ -7,6 +7,7 @@ import { userChangesOf, scimBoolean, type PatchOperation, type UserChanges } fro
 import { listResponse, userResource } from '@/lib/scim/resources';
 import { ScimError } from '@/lib/scim/scim-error';
 import type { ServiceDeps } from '../deps';
+import { followIdpGroupsTx } from '../identity/follow-idp';
 import { offboardUserTx } from '../identity/offboard-user';
 import { runAfterCommit, type AfterCommit } from '../lifecycle/after-commit';
 import { lockUserRow } from '../row-lock';
@@ -114,7 +115,8 @@ async function applyUserChanges(deps: ServiceDeps, id: string, changes: UserChan
       await appendAudit(tx, { actorLabel: 'system:scim', action: 'user.enabled', data: { email: data.email ?? user.email, via: 'scim' } });
     }
     await appendAudit(tx, { actorLabel: 'system:scim', action: 'scim.user_updated', data: { userId: id, userName: data.email ?? user.email, changes: { ...data, ...(changes.active !== undefined ? { active: changes.active } : {}) } } });
-    return after;
+    // Every SCIM update re-evaluates the role from the user's IdP groups (the settings may have changed).
+    return [...after, ...(await followIdpGroupsTx(tx, id, { lost: [], via: 'scim', now }))];
   });
   await Promise.all(work.map((item) => runAfterCommit(deps, scim, [item])));
 }

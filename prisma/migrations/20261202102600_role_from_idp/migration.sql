@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "roleFromIdp" BOOLEAN NOT NULL DEFAULT false;
