@@ -16,6 +16,8 @@ export interface Figure {
 export interface BenchContext {
   /** Events to seed (`--events`). */
   events: number;
+  /** How often groups that compare against PostgreSQL alone repeat the pair (`--repeats`, default 3). */
+  repeats: number;
   report(figure: Figure): void;
   /** Progress for the person watching, on stderr (stdout carries only figures). */
   log(message: string): void;
