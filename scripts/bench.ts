@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runApiBench } from '../bench/api';
 import { runAuditBench } from '../bench/audit';
 import { runCheckExpiryBench } from '../bench/check-expiry';
 import { runExpiryBulkBench } from '../bench/expiry-bulk';
@@ -13,6 +14,7 @@ import { runCli } from './cli';
 
 const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   audit: runAuditBench,
+  api: runApiBench,
   expiry: runExpiryBulkBench,
   'check-expiry': runCheckExpiryBench,
 };
