@@ -18,7 +18,7 @@ import { generateTokenSecret, hashTokenSecret } from '@/lib/services/tokens/toke
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { requestAccessInput } from '@/lib/domain/request-input';
 import { loadActor } from '@/lib/auth/load-actor';
-import { type BenchContext, median, round, sleep } from './measure';
+import { type BenchContext, median, processTree, round, sleep } from './measure';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-db';
 
 const CONNECTIONS = 8;
@@ -34,11 +34,27 @@ interface Load {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Server CPU (user + system) per answered request: what the load on a shared machine does not change. */
+  cpuMsPerRequest: number;
 }
 
-async function cannon(options: autocannon.Options): Promise<Load> {
+/** CPU time a process and its descendants have used so far, in ms (Linux /proc; utime + stime are in ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+async function cannon(server: ChildProcess, options: autocannon.Options): Promise<Load> {
+  const cpuBefore = cpuMs(server.pid!);
   const result = await autocannon({ connections: CONNECTIONS, ...options });
-  return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  const answered = Math.max(1, result.requests.total);
+  return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors, cpuMsPerRequest: round((cpuMs(server.pid!) - cpuBefore) / answered, 1) };
 }
 
 /** `next start` of the bench build against `database`, resolved once /api/health answers. */
@@ -65,6 +81,13 @@ async function startServer(database: ThrowawayDatabase, distDir: string): Promis
   }
   child.kill('SIGTERM');
   throw new Error('api: the server did not answer within 120 s');
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 async function pgbench(database: ThrowawayDatabase, script: string, vars: Record<string, string>, seconds: number): Promise<number> {
@@ -117,7 +140,7 @@ async function requesters(database: ThrowawayDatabase, count: number, tag: strin
 export async function runApiBench(ctx: BenchContext): Promise<void> {
   const distDir = process.env.TIMEBOX_DIST_DIR ?? '.next-bench';
   const database = await createThrowawayDatabase();
-  let server: ChildProcess | undefined;
+  let stopServer = async () => {};
   try {
     const { db } = database;
     await seedDemo(db);
@@ -131,26 +154,27 @@ export async function runApiBench(ctx: BenchContext): Promise<void> {
     const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'admin', resource: { slug: 'feature-flags' } } });
     await db.$executeRawUnsafe('ANALYZE');
 
-    server = await startServer(database, distDir);
+    const server = await startServer(database, distDir);
+    stopServer = () => stop(server);
     const checkUrl = `http://127.0.0.1:${PORT}/api/v1/access/check?user=alice%40example.com&resource=feature-flags&role=admin`;
     const probe = await fetch(checkUrl, { headers: { authorization: `Bearer ${checkSecret}` } });
     const body = (await probe.json()) as { allowed?: boolean };
     if (!body.allowed) throw new Error(`api: the check does not answer allowed: ${JSON.stringify(body)}`);
-    await cannon({ url: checkUrl, headers: { authorization: `Bearer ${checkSecret}` }, duration: 3 }); // warm-up: compile, pool
+    await cannon(server, { url: checkUrl, headers: { authorization: `Bearer ${checkSecret}` }, duration: 3 }); // warm-up: compile, pool
 
     const checks: Load[] = [];
     const selects: number[] = [];
     const creates: Load[] = [];
     const inserts: number[] = [];
     for (let i = 0; i < ctx.repeats; i++) {
-      checks.push(await cannon({ url: checkUrl, headers: { authorization: `Bearer ${checkSecret}` }, duration: CHECK_SECONDS }));
+      checks.push(await cannon(server, { url: checkUrl, headers: { authorization: `Bearer ${checkSecret}` }, duration: CHECK_SECONDS }));
       selects.push(await pgbench(database, CHECK_SQL, { email: 'alice@example.com', role: 'admin', resource: 'feature-flags' }, CHECK_SECONDS));
       ctx.log(`api: run ${i + 1}: check ${checks.at(-1)!.rps} req/s p99 ${checks.at(-1)!.p99} ms (${checks.at(-1)!.non2xx} non-2xx); SELECT ${selects.at(-1)} TPS`);
 
       const secrets = await requesters(database, REQUESTS_PER_RUN, `${i}-${Date.now().toString(36)}`);
       let next = 0;
       const began = performance.now();
-      const created = await cannon({
+      const created = await cannon(server, {
         url: `http://127.0.0.1:${PORT}/api/v1/requests`,
         amount: REQUESTS_PER_RUN,
         requests: [
@@ -170,27 +194,27 @@ export async function runApiBench(ctx: BenchContext): Promise<void> {
       inserts.push(await pgbench(database, REQUEST_SQL, { user: alice.id, entitlement: entitlement.id }, CHECK_SECONDS));
       ctx.log(`api: run ${i + 1}: create ${created.rps} req/s p50 ${created.p50} ms (${created.non2xx} non-2xx); insert transaction ${inserts.at(-1)} TPS`);
     }
+    // Every request answered 201 must be an auto-approved one (a client timeout on a saturated machine is counted in non2xx, not here).
+    const answered = REQUESTS_PER_RUN * ctx.repeats - creates.reduce((sum, c) => sum + c.non2xx, 0);
     const autoApproved = await db.accessRequest.count({ where: { autoApproved: true, requester: { email: { startsWith: 'bench-' } } } });
-    if (autoApproved !== REQUESTS_PER_RUN * ctx.repeats) throw new Error(`api: ${autoApproved} of ${REQUESTS_PER_RUN * ctx.repeats} requests were auto-approved`);
+    if (autoApproved < answered) throw new Error(`api: ${autoApproved} requests were auto-approved, but ${answered} were answered`);
 
     const rps = median(checks.map((c) => c.rps));
     const p99 = median(checks.map((c) => c.p99));
     ctx.report({ name: 'api.check.timebox_rps', value: rps, unit: 'req/s', detail: { runs: checks, connections: CONNECTIONS } });
     ctx.report({ name: 'api.check.timebox_p99', value: p99, unit: 'ms', goal: '≤ 20 ms', met: p99 <= 20 });
+    ctx.report({ name: 'api.check.server_cpu_per_request', value: median(checks.map((c) => c.cpuMsPerRequest)), unit: 'ms' });
     ctx.report({ name: 'api.check.postgres_alone_tps', value: median(selects), unit: 'TPS', detail: { runs: selects } });
     const checkRatio = round(rps / median(selects), 3);
     ctx.report({ name: 'api.check.ratio', value: checkRatio, unit: 'x', goal: '≥ 0.25', met: checkRatio >= 0.25 });
     const createRps = median(creates.map((c) => c.rps));
     ctx.report({ name: 'api.create_request.timebox_rps', value: createRps, unit: 'req/s', detail: { runs: creates, connections: CONNECTIONS, p50: median(creates.map((c) => c.p50)) } });
+    ctx.report({ name: 'api.create_request.server_cpu_per_request', value: median(creates.map((c) => c.cpuMsPerRequest)), unit: 'ms' });
     ctx.report({ name: 'api.create_request.postgres_alone_tps', value: median(inserts), unit: 'TPS', detail: { runs: inserts } });
     const createRatio = round(createRps / median(inserts), 3);
     ctx.report({ name: 'api.create_request.ratio', value: createRatio, unit: 'x', goal: '≥ 0.25', met: createRatio >= 0.25 });
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopServer();
     await database.drop();
   }
 }

@@ -9,6 +9,7 @@ import { runApiBench } from '../bench/api';
 import { runAuditBench } from '../bench/audit';
 import { runCheckExpiryBench } from '../bench/check-expiry';
 import { runExpiryBulkBench } from '../bench/expiry-bulk';
+import { runStartBench } from '../bench/start';
 import type { BenchContext, Figure } from '../bench/measure';
 import { runCli } from './cli';
 
@@ -17,6 +18,7 @@ const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   api: runApiBench,
   expiry: runExpiryBulkBench,
   'check-expiry': runCheckExpiryBench,
+  start: runStartBench,
 };
 
 runCli('bench', async () => {
