@@ -186,6 +186,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   runCli('bench:expiry', () =>
     runExpiryBench({
       events: 0,
+      repeats: 1,
       report: (figure) => console.log(JSON.stringify(figure)),
       log: (message) => console.error(message),
     }),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -16,6 +17,8 @@ export interface Figure {
 export interface BenchContext {
   /** Events to seed (`--events`). */
   events: number;
+  /** How often groups that compare against PostgreSQL alone repeat the pair (`--repeats`, default 3). */
+  repeats: number;
   report(figure: Figure): void;
   /** Progress for the person watching, on stderr (stdout carries only figures). */
   log(message: string): void;
@@ -74,3 +77,21 @@ export function sampleMemory(everyMs = 50) {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A process and all its descendants (Linux /proc): `next start` serves from a child of its own. */
+export function processTree(pid: number): number[] {
+  let tasks: string[] = [];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = tasks.flatMap((task) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+  return [pid, ...children.flatMap(processTree)];
+}

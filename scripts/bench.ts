@@ -1,32 +1,41 @@
-// `npm run bench [-- --only audit] [-- --events 1000000]`: runs the benchmark groups, prints one JSON
+// `npm run bench [-- --only audit] [-- --events 1000000] [-- --repeats 3]`: runs the benchmark groups, prints one JSON
 // object per figure on stdout ({"name","value","unit"}, with "goal" and "met" where a goal applies)
 // and writes the whole report to bench-results/<timestamp>.json. Not part of `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runApiBench } from '../bench/api';
 import { runAuditBench } from '../bench/audit';
 import { runCheckExpiryBench } from '../bench/check-expiry';
+import { runExpiryBulkBench } from '../bench/expiry-bulk';
+import { runStartBench } from '../bench/start';
 import type { BenchContext, Figure } from '../bench/measure';
 import { runCli } from './cli';
 
 const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   audit: runAuditBench,
-  expiry: runCheckExpiryBench,
+  api: runApiBench,
+  expiry: runExpiryBulkBench,
+  'check-expiry': runCheckExpiryBench,
+  start: runStartBench,
 };
 
 runCli('bench', async () => {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, events: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, events: { type: 'string' }, repeats: { type: 'string' } } });
   const chosen = values.only ? values.only.split(',') : Object.keys(groups);
   const unknown = chosen.filter((g) => !Object.hasOwn(groups, g));
   if (unknown.length) throw new Error(`unknown group(s): ${unknown.join(', ')}; known: ${Object.keys(groups).join(', ')}`);
   const events = values.events === undefined ? 1_000_000 : Number(values.events.replace(/_/g, ''));
   if (!Number.isInteger(events) || events < 1000) throw new Error('--events must be a whole number of at least 1000');
+  const repeats = values.repeats === undefined ? 3 : Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) throw new Error('--repeats must be a whole number from 1 to 20');
 
   const startedAt = new Date();
   const figures: Figure[] = [];
   const ctx: BenchContext = {
     events,
+    repeats,
     report: (figure) => {
       figures.push(figure);
       console.log(JSON.stringify(figure));

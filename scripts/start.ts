@@ -1,13 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '@/lib/config/env';
 import { prepareDatabase } from '@/lib/db/prepare';
+import { healthUrl, startBanner } from '@/lib/server/start-banner';
 import { announceWhenReady } from './announce-when-ready';
 import { buildIfNeeded } from './build-if-needed';
 import { turnOnDemoSignIn } from './demo-sign-in';
 import { runCli } from './cli';
 import { runNext } from './serve';
 
-// `npm start`: check the configuration, build if the sources changed, migrate, seed an empty database, serve.
+// Check the configuration, build if the sources changed, migrate, seed an empty database, serve.
+// `npm start` runs it through scripts/start.mjs with TIMEBOX_START_PLAN set: then it prepares only, writes
+// how to serve to that file and exits, so this process (tsx, esbuild, Prisma) does not live beside the
+// server; the small launcher starts Next.js. Run directly (tests, e2e), it serves itself as before.
 runCli('start', async () => {
   const started = Date.now();
   // The served process runs in production mode; parse the config as it will see it.
@@ -28,6 +34,22 @@ runCli('start', async () => {
 
   const url = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
   const env = { ...process.env, TIMEBOX_DIST_DIR: distDir, NEXTAUTH_URL: url };
+  const planFile = process.env.TIMEBOX_START_PLAN;
+  if (planFile) {
+    const serveEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...env };
+    delete serveEnv.TIMEBOX_START_PLAN;
+    const plan = {
+      nextBin: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
+      cwd: root,
+      args: ['start', '--port', String(config.PORT), '--hostname', config.TIMEBOX_LISTEN_HOST],
+      env: serveEnv,
+      healthUrl: healthUrl(config.TIMEBOX_LISTEN_HOST, config.PORT),
+      banner: startBanner({ url, embedded: config.embedded, devLogin: config.devLogin }),
+    };
+    // Owner-only: the environment it carries may hold secrets (AUTH_SECRET, DATABASE_URL).
+    fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
+    return;
+  }
   let exited = false;
   const served = runNext(root, 'start', { port: config.PORT, host: config.TIMEBOX_LISTEN_HOST, env }).finally(() => (exited = true));
   // Once it answers, say where to go (Next.js's "Ready" names only the port).

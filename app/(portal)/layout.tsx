@@ -5,9 +5,8 @@ import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
-import { portalPage } from '@/lib/http/page-prelude';
+import { countInboxForView, portalPage } from '@/lib/http/page-prelude';
 import { mayRequestAnything } from '@/lib/services/requests/catalog';
-import { countInbox } from '@/lib/services/requests/queries';
 import { countReviewQueue } from '@/lib/services/break-glass/review-queue';
 import { listBell } from '@/lib/services/notify/bell';
 
@@ -21,7 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // Approvers see how many requests wait for them next to Inbox.
   const [mayRequest, inboxCount, reviewCount, bell] = await Promise.all([
     mayRequestAnything(deps, ctx),
-    can(actor, 'inbox.view') ? countInbox(deps, ctx) : undefined,
+    can(actor, 'inbox.view') ? countInboxForView() : undefined,
     // …and how many break-glass grants wait for their review, next to Reviews.
     can(actor, 'inbox.view') ? countReviewQueue(deps, ctx) : undefined,
     // Everyone has a bell: the in-portal channel, and the only one for people without e-mail.

@@ -12,6 +12,9 @@ export interface GrantTarget {
   targetState: Record<string, unknown>;
 }
 
+/** How ending one grant on its target went, when several are ended together. */
+export type DeprovisionOutcome = { grantId: string; outcome: 'done' } | { grantId: string; outcome: 'failed'; error: unknown } | { grantId: string; outcome: 'not-started' };
+
 export interface ActualAccess {
   principal: string;
   role: string;
@@ -26,6 +29,13 @@ export interface Connector {
   kind: ResourceKind;
   provision(target: GrantTarget): Promise<{ targetState?: Record<string, unknown> }>;
   deprovision(target: GrantTarget): Promise<void>;
+  /**
+   * Optional, for targets where a connection is dear: ends several grants of ONE resource on one admin
+   * connection, one grant after another, asking `mayStart()` before each (false: the caller's lease is
+   * running short, so the rest are left `not-started` for the next pass). Each grant settles on its own:
+   * one failing does not fail the others. Without it, the caller calls deprovision once per grant.
+   */
+  deprovisionMany?(targets: readonly GrantTarget[], mayStart: () => boolean): Promise<DeprovisionOutcome[]>;
   /** Does the target grant this access right now? */
   verify(target: GrantTarget): Promise<boolean>;
   /**

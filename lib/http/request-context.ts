@@ -54,11 +54,11 @@ export async function sessionContext(meta: RequestMeta): Promise<ActorContext> {
 export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope | 'any'): Promise<ActorContext> {
   const secret = bearerCredential(headers);
   if (!secret) throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer <token>.');
-  // An address that sent too many bad tokens is refused (429) before the token is even looked up.
+  // An address that sent too many bad tokens is refused (429), even with a good token.
   const limits = rateLimitsFor(deps.db);
   const address = addressKey(meta.ip);
-  await limits.assertAllowed('badToken', address);
-  const identity = await authenticateToken(deps, secret);
+  // Both at once (one round trip of waiting, not two); a refused address is refused whatever the token.
+  const [, identity] = await Promise.all([limits.assertAllowed('badToken', address), authenticateToken(deps, secret)]);
   if (!identity) {
     // The failure that goes over the limit is already refused as such (and starts the block).
     const counted = await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent });

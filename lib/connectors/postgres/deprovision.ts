@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { ConnectorError } from '../kit/connector-error';
-import type { PostgresAdmin } from './admin-client';
+import type { DeprovisionOutcome } from '../types';
+import { type PostgresAdmin, postgresError } from './admin-client';
 import { memberships } from './provision';
 import type { PostgresTarget } from './settings';
 import { ident } from './sql-quote';
@@ -14,32 +15,65 @@ const TERMINATE_WAIT_MS = 5_000;
  * Idempotent: a role that is already gone is success. Each step is safe to repeat if a later one fails.
  */
 export async function dropLoginRole(admin: PostgresAdmin, pgTarget: PostgresTarget, principal: string): Promise<void> {
-  await admin.withAdmin(pgTarget.adminUrl, async (client) => {
-    const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_roles WHERE rolname = $1', [principal]);
-    if (rows.length === 0) return;
-    const oid = rows[0]!.oid;
+  await admin.withAdmin(pgTarget.adminUrl, (client) => dropOn(client, admin, pgTarget, principal));
+}
 
-    await client.query(`ALTER ROLE ${ident(principal)} WITH NOLOGIN PASSWORD NULL`);
-    for (const role of await memberships(client, principal)) await client.query(`REVOKE ${ident(role)} FROM ${ident(principal)}`);
-    await terminateSessions(client, oid);
+/**
+ * dropLoginRole for many grants of one resource on ONE admin connection (a connection costs several
+ * times a drop), one role after another; each statement stays bounded by the admin timeouts, and a role
+ * is started only while `mayStart()` says the caller's lease leaves room. A failed role does not stop
+ * the others; a connection that cannot be opened fails them all.
+ */
+export async function dropLoginRoles(
+  admin: PostgresAdmin,
+  pgTarget: PostgresTarget,
+  roles: readonly { grantId: string; principal: string }[],
+  mayStart: () => boolean,
+): Promise<DeprovisionOutcome[]> {
+  const settled = new Map<string, DeprovisionOutcome>();
+  try {
+    await admin.withAdmin(pgTarget.adminUrl, async (client) => {
+      for (const { grantId, principal } of roles) {
+        if (!mayStart()) return;
+        try {
+          await dropOn(client, admin, pgTarget, principal);
+          settled.set(grantId, { grantId, outcome: 'done' });
+        } catch (error) {
+          settled.set(grantId, { grantId, outcome: 'failed', error: postgresError(error, pgTarget.adminUrl) });
+        }
+      }
+    });
+  } catch (error) {
+    for (const { grantId } of roles) if (!settled.has(grantId)) settled.set(grantId, { grantId, outcome: 'failed', error });
+  }
+  return roles.map(({ grantId }) => settled.get(grantId) ?? { grantId, outcome: 'not-started' });
+}
 
-    // Objects the role owns or privileges granted to it, per database (dbid 0: shared objects, handled from
-    // any database). Usually there are none, and then no REASSIGN/DROP OWNED is run: those need the admin to
-    // hold the role's privileges, which a CREATEROLE (non-superuser) admin does not.
-    const { rows: deps } = await client.query<{ datname: string | null; here: boolean }>(
-      `SELECT DISTINCT d.datname, s.dbid = 0 OR d.datname = current_database() AS here
-         FROM pg_shdepend s LEFT JOIN pg_database d ON d.oid = s.dbid
-        WHERE s.refclassid = 'pg_authid'::regclass AND s.refobjid = $1`,
-      [oid],
-    );
-    if (deps.some((d) => d.here)) await dropOwned(client, principal);
-    for (const { datname } of deps.filter((d) => !d.here && d.datname)) {
-      const url = new URL(pgTarget.adminUrl);
-      url.pathname = `/${encodeURIComponent(datname!)}`;
-      await admin.withAdmin(url.toString(), (other) => dropOwned(other, principal));
-    }
-    await client.query(`DROP ROLE IF EXISTS ${ident(principal)}`);
-  });
+async function dropOn(client: pg.Client, admin: PostgresAdmin, pgTarget: PostgresTarget, principal: string): Promise<void> {
+  const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_roles WHERE rolname = $1', [principal]);
+  if (rows.length === 0) return;
+  const oid = rows[0]!.oid;
+
+  await client.query(`ALTER ROLE ${ident(principal)} WITH NOLOGIN PASSWORD NULL`);
+  for (const role of await memberships(client, principal)) await client.query(`REVOKE ${ident(role)} FROM ${ident(principal)}`);
+  await terminateSessions(client, oid);
+
+  // Objects the role owns or privileges granted to it, per database (dbid 0: shared objects, handled from
+  // any database). Usually there are none, and then no REASSIGN/DROP OWNED is run: those need the admin to
+  // hold the role's privileges, which a CREATEROLE (non-superuser) admin does not.
+  const { rows: deps } = await client.query<{ datname: string | null; here: boolean }>(
+    `SELECT DISTINCT d.datname, s.dbid = 0 OR d.datname = current_database() AS here
+       FROM pg_shdepend s LEFT JOIN pg_database d ON d.oid = s.dbid
+      WHERE s.refclassid = 'pg_authid'::regclass AND s.refobjid = $1`,
+    [oid],
+  );
+  if (deps.some((d) => d.here)) await dropOwned(client, principal);
+  for (const { datname } of deps.filter((d) => !d.here && d.datname)) {
+    const url = new URL(pgTarget.adminUrl);
+    url.pathname = `/${encodeURIComponent(datname!)}`;
+    await admin.withAdmin(url.toString(), (other) => dropOwned(other, principal));
+  }
+  await client.query(`DROP ROLE IF EXISTS ${ident(principal)}`);
 }
 
 async function dropOwned(client: pg.Client, principal: string) {

@@ -91,6 +91,29 @@ describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
     await connector.deprovision(t);
   });
 
+  it('deprovisionMany ends a batch role by role, hands back what its lease leaves no room for, and fails all when the target is gone', async () => {
+    const batch = [grant(), grant(), grant(), grant()];
+    const principals: string[] = [];
+    for (const t of batch) principals.push(String((await connector.provision(t)).targetState!.principal));
+
+    // The caller's lease leaves room for two roles only: the other two are not started, and stay.
+    let room = 2;
+    const outcomes = await connector.deprovisionMany!(batch, () => room-- > 0);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['done', 'done', 'not-started', 'not-started']);
+    expect(await Promise.all(principals.map(roleExists))).toEqual([false, false, true, true]);
+
+    const rest = await connector.deprovisionMany!(batch.slice(2), () => true);
+    expect(rest.map((o) => o.outcome)).toEqual(['done', 'done']);
+    expect(await Promise.all(principals.map(roleExists))).toEqual([false, false, false, false]);
+
+    // No admin connection: every grant fails with a message safe to store, none is left unsettled.
+    const nowhere = createPostgresConnector({ env: { TARGET_PG_URL: 'postgresql://postgres:s3cret@127.0.0.1:1/appdb' }, adminTimeouts: { connectMs: 1_000 } });
+    const failed = await nowhere.deprovisionMany!(batch.slice(0, 2), () => true);
+    expect(failed.map((o) => o.outcome)).toEqual(['failed', 'failed']);
+    for (const f of failed) expect(f.outcome === 'failed' && String((f.error as Error).message)).toMatch(/^target unreachable/);
+    expect(JSON.stringify(failed.map((f) => (f.outcome === 'failed' ? String((f.error as Error).message) : '')))).not.toContain('s3cret');
+  });
+
   it('deprovision kills a session opened during the window, login fails afterwards, and a second deprovision is fine', async () => {
     const t = grant();
     const { targetState } = await connector.provision(t);

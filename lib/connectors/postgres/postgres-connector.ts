@@ -4,7 +4,7 @@ import type { DatabaseConnectorOptions } from '../kit/database-connector-options
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
 import { createPostgresAdmin } from './admin-client';
-import { dropLoginRole } from './deprovision';
+import { dropLoginRole, dropLoginRoles } from './deprovision';
 import { listRoles, removeRoleAccess, verifyRole } from './inspect';
 import { issuePassword } from './issue-credentials';
 import { provisionRole } from './provision';
@@ -27,6 +27,9 @@ export function createPostgresConnector(options: PostgresConnectorOptions = {}):
     // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
     deprovision: async (target) => dropLoginRole(admin, resolvePostgresTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    // One admin connection for a sweep's batch of one resource: the targets share their resource (the caller groups them).
+    deprovisionMany: async (targets, mayStart) =>
+      targets.length === 0 ? [] : dropLoginRoles(admin, resolvePostgresTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, principal: grantPrincipal(t.grantId) })), mayStart),
     verify: async (target) => verifyRole(admin, resolvePostgresTarget(target.resource, env()), target, clock.now()),
     listActual: async (resource, entitlements) => listRoles(admin, resolvePostgresTarget(resource, env()), resource, entitlements),
     removeActual: async (resource, access) => removeRoleAccess(admin, resolvePostgresTarget(resource, env()), access),

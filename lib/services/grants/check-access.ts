@@ -29,6 +29,7 @@ export async function checkAccess(deps: ServiceDeps, ctx: ActorContext, query: {
       entitlement: { role: query.role, archivedAt: null, resource: { slug: query.resource, archivedAt: null } },
     },
     orderBy: { expiresAt: 'desc' },
+    select: { id: true, expiresAt: true },
   });
   return grant ? { allowed: true, grantId: grant.id, expiresAt: grant.expiresAt.toISOString() } : { allowed: false, grantId: null, expiresAt: null };
 }

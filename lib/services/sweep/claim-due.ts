@@ -1,4 +1,5 @@
 import type { Tx } from '@/lib/db/client';
+import { utcTimestamp } from '../metrics/sql-time';
 
 /**
  * Claims up to `limit` due rows for this transaction. SKIP LOCKED lets several instances sweep at
@@ -18,19 +19,24 @@ export async function claimGrantsToEnd(tx: Tx, now: Date, limit: number): Promis
   return rows.map((r) => r.id);
 }
 
-/** Scheduled grants whose start has come, and revoking grants whose next try is due (read-only: their steps claim). */
+/** Scheduled grants whose start has come (read-only: activateGrant claims each). */
 export async function dueToStart(tx: Tx, now: Date, limit: number): Promise<string[]> {
   const rows = await tx.grant.findMany({ where: { status: 'scheduled', startsAt: { lte: now } }, select: { id: true }, orderBy: { startsAt: 'asc' }, take: limit });
   return rows.map((r) => r.id);
 }
 
-export async function dueForDeprovision(tx: Tx, now: Date, limit: number): Promise<string[]> {
-  const rows = await tx.grant.findMany({
-    where: { status: 'revoking', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
-    select: { id: true },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: limit,
-  });
+/**
+ * Takes the revocation lease (nextAttemptAt = leaseUntil) of up to `limit` revoking grants whose next try
+ * is due, in one statement. SKIP LOCKED: a sweep running beside this one takes other grants rather than
+ * wait for these; a grant whose lease another sweep took in the meantime is no longer due and not taken.
+ */
+export async function leaseDueEndings(tx: Tx, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Grant" SET "nextAttemptAt" = ${utcTimestamp(leaseUntil)}, "updatedAt" = ${utcTimestamp(new Date())}
+     WHERE status = 'revoking' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${utcTimestamp(now)})
+       AND id IN (SELECT id FROM "Grant" WHERE status = 'revoking' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${utcTimestamp(now)})
+                   ORDER BY "nextAttemptAt" NULLS FIRST LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
   return rows.map((r) => r.id);
 }
 

@@ -1,10 +1,18 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantPrincipal } from '@/lib/connectors/kit/principal-name';
+import { portalConnector } from '@/lib/connectors/portal/portal-connector';
+import { createPostgresConnector } from '@/lib/connectors/postgres/postgres-connector';
 import { defaultConnectors } from '@/lib/connectors/registry';
+import type { Connector } from '@/lib/connectors/types';
+import type { ResourceKind } from '@/lib/db/generated/enums';
 import { connectDatabase, type Database } from '@/lib/db/client';
 import { manualClock, minutes } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
 import { actorContext } from '@/lib/testing/actors';
+import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
+import { connectPg } from '@/lib/testing/pg-login';
+import { requireServer } from '@/lib/testing/require-server';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
 import { decideRequest } from '../requests/decide-request';
@@ -63,7 +71,71 @@ describe('concurrent sweeps', () => {
       expect(perGrant).toHaveLength(500);
       expect(perGrant.every((g) => g._count === 1)).toBe(true);
     }
+  }, 240_000);
+});
+
+// The batched path with a connector that ends a batch on one admin connection (postgres), grants of both
+// end reasons in one batch: each role gone, each grant in the terminal status its reason asks for, once.
+const binDir = findPgBinDir();
+describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binDir))('concurrent sweeps on a PostgreSQL target', () => {
+  let target: PgInstance;
+  beforeAll(async () => {
+    target = await startPgInstance(binDir);
   });
+  afterAll(async () => {
+    await target?.destroy();
+  });
+
+  it('end each of 60 grants exactly once, the revoked ones as revoked, and leave no role behind', async () => {
+    const { db } = database;
+    const onTarget = (instance: ServiceDeps): ServiceDeps => ({
+      ...instance,
+      connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: target.url }, ownDatabaseUrl: database.url })]]),
+    });
+    const [a, b] = [onTarget(instanceA), onTarget(instanceB)];
+    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
+    const users = await db.user.findMany({ where: { source: 'seed' } });
+    const now = clock.now();
+    const requests = Array.from({ length: 60 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      requesterId: users[i % users.length]!.id,
+      entitlementId: entitlement.id,
+      durationMinutes: 5,
+      justification: `bulk on target ${i}`,
+      status: 'approved' as const,
+      decidedAt: now,
+      expiresAt: now,
+    }));
+    await db.accessRequest.createMany({ data: requests });
+    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'active' as const, startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) }));
+    await db.grant.createMany({ data: grants });
+    // The roles provisioning would have made (one admin connection here; provisioning is tested elsewhere).
+    const admin = await connectPg(target.url);
+    for (const g of grants) await admin.query(`CREATE ROLE ${grantPrincipal(g.id)} LOGIN IN ROLE pg_read_all_data`);
+    // A third were revoked by someone (their revoke call failed, so the sweep finishes them): they must end `revoked`.
+    const revoked = grants.slice(0, 20).map((g) => g.id);
+    await db.grant.updateMany({ where: { id: { in: revoked } }, data: { status: 'revoking', endReason: 'revoked', nextAttemptAt: null } });
+    clock.advance(minutes(5));
+
+    const [sa, sb] = await Promise.all([sweep(a), sweep(b)]);
+    expect(sa.grantsEnded + sb.grantsEnded).toBe(60);
+    expect(sa.deprovisionRetries + sb.deprovisionRetries).toBe(0);
+
+    const ids = grants.map((g) => g.id);
+    expect(await db.grant.count({ where: { id: { in: revoked }, status: 'revoked' } })).toBe(20);
+    expect(await db.grant.count({ where: { id: { in: ids, notIn: revoked }, status: 'expired' } })).toBe(40);
+    for (const action of ['grant.expired', 'grant.revoked']) {
+      const perGrant = await db.auditEvent.groupBy({ by: ['grantId'], where: { action, grantId: { in: ids } }, _count: true });
+      expect(perGrant).toHaveLength(action === 'grant.revoked' ? 20 : 40);
+      expect(perGrant.every((g) => g._count === 1)).toBe(true);
+    }
+    expect(await db.auditEvent.count({ where: { action: 'grant.deprovision_failed', grantId: { in: ids } } })).toBe(0);
+    try {
+      expect((await admin.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'tbx\\_%'`)).rows).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+  }, 240_000);
 });
 
 describe('racing approvals', () => {

@@ -1,8 +1,9 @@
 import type { ServiceDeps } from '../deps';
+import { BATCH_TRANSACTION } from '../lifecycle/batch-transaction';
 import { activateGrant, resumeProvisioning } from '../lifecycle/activate-grant';
-import { finishEnding } from '../lifecycle/finish-ending';
+import { endLeasedGrants, endingLease } from '../lifecycle/finish-ending';
 import { transitionGrants, transitionRequests } from '../lifecycle/transition';
-import { claimDueRequests, claimGrantsToEnd, dueForDeprovision, dueToResumeProvisioning, dueToStart } from './claim-due';
+import { claimDueRequests, claimGrantsToEnd, dueToResumeProvisioning, dueToStart, leaseDueEndings } from './claim-due';
 
 const BATCH = 200;
 /** Bounds one pass; whatever is left is picked up by the next. */
@@ -46,7 +47,7 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
       const ids = await claimDueRequests(tx, now, BATCH);
       await transitionRequests(tx, ids, { from: 'pending', to: 'expired', set: { decidedAt: now }, by: system, action: 'request.expired', data: () => ({}) });
       return ids.length;
-    }),
+    }, BATCH_TRANSACTION),
   );
 
   // Each processed grant leaves the due set (activated, or claimed by another sweep), so this ends.
@@ -85,14 +86,16 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
         data: (g) => ({ reason: 'expired', expiresAt: g.expiresAt.toISOString() }),
       });
       return ids.length;
-    }),
+    }, BATCH_TRANSACTION),
   );
 
-  // A grant tried here is ended, or leased / backed off into the future, so it is not due again in this pass.
+  // A batch at a time: leased in one statement, the targets called together (one admin connection per
+  // target where the connector can), the outcomes written set-based. A grant tried here is ended or backed
+  // off into the future; one whose lease ran short before its turn is handed back and taken by the next batch.
   await drain(async () => {
-    const ids = await dueForDeprovision(db, clock.now(), BATCH);
-    for (const id of ids) {
-      const outcome = await finishEnding(deps, id);
+    const now = clock.now();
+    const ids = await leaseDueEndings(db, now, endingLease(now), BATCH);
+    for (const outcome of (await endLeasedGrants(deps, ids)).values()) {
       if (outcome === 'ended') summary.grantsEnded++;
       if (outcome === 'retrying') summary.deprovisionRetries++;
     }

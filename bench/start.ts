@@ -1,0 +1,102 @@
+// The `start` group: a warm restart of `npm start` (scripts/start.mjs: prepare in a child, then only Next.js
+// and a small launcher) against a bare `next start`, and the old way (scripts/start.ts serving itself under
+// tsx), on a throw-away PostgreSQL database that is already migrated and seeded. Figures: time until
+// /api/health answers, and the resident memory of every process left running once idle (the launcher's
+// part apart). Needs a production build in TIMEBOX_DIST_DIR (default .next-bench).
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type BenchContext, median, processTree, round, sleep } from './measure';
+import { createThrowawayDatabase } from './throwaway-db';
+
+const PORT = 3918;
+const IDLE_MS = 5_000;
+
+const rssMb = (pid: number) => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? round(Number(kb) / 1024, 0) : 0;
+  } catch {
+    return 0;
+  }
+};
+
+interface Started {
+  readyMs: number;
+  /** RSS of each process left running, once idle: the launcher chain, then the server. */
+  processes: { pid: number; name: string; rssMb: number }[];
+}
+
+async function startAndMeasure(command: string[], env: NodeJS.ProcessEnv): Promise<Started> {
+  const began = performance.now();
+  const child: ChildProcess = spawn(process.execPath, command, { stdio: ['ignore', 'ignore', 'inherit'], env, detached: true });
+  try {
+    for (const giveUp = Date.now() + 240_000; ; await sleep(100)) {
+      if (child.exitCode !== null) throw new Error(`start: ${command.join(' ')} exited with ${child.exitCode}`);
+      if (Date.now() > giveUp) throw new Error(`start: ${command.join(' ')} did not answer within 240 s`);
+      if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)) break;
+    }
+    const readyMs = round(performance.now() - began, 0);
+    await sleep(IDLE_MS);
+    const processes = processTree(child.pid!).map((pid) => ({ pid, name: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).map((a) => path.basename(a)).join(' ').slice(0, 80), rssMb: rssMb(pid) }));
+    return { readyMs, processes };
+  } finally {
+    // The whole group: the launcher and whatever it started.
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)); i++) await sleep(100);
+  }
+}
+
+export async function runStartBench(ctx: BenchContext): Promise<void> {
+  const distDir = process.env.TIMEBOX_DIST_DIR ?? '.next-bench';
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`start: no build in ${distDir}; run TIMEBOX_DIST_DIR=${distDir} npm run build first`);
+  const database = await createThrowawayDatabase();
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
+      PORT: String(PORT),
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      TIMEBOX_DIST_DIR: distDir,
+      LOG_LEVEL: 'warn',
+    };
+    const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
+    const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+    const ways = {
+      launcher: ['scripts/start.mjs'],
+      start_ts: [tsx, 'scripts/start.ts'],
+      bare_next: [nextBin, 'start', '--port', String(PORT), '--hostname', '127.0.0.1'],
+    };
+    await startAndMeasure(ways.launcher, env); // seeds the empty database: every run after it is a warm restart
+    const runs: Record<keyof typeof ways, Started[]> = { launcher: [], start_ts: [], bare_next: [] };
+    for (let i = 0; i < ctx.repeats; i++) {
+      for (const way of Object.keys(ways) as (keyof typeof ways)[]) {
+        runs[way].push(await startAndMeasure(ways[way], { ...env, ...(way === 'bare_next' ? { NODE_ENV: 'production' } : {}) }));
+        const last = runs[way].at(-1)!;
+        ctx.log(`start: ${way}: ready in ${last.readyMs} ms; ${last.processes.map((p) => `${p.name} ${p.rssMb} MB`).join(', ')}`);
+      }
+    }
+    const total = (s: Started) => s.processes.reduce((sum, p) => sum + p.rssMb, 0);
+    const server = (s: Started) => s.processes.at(-1)?.rssMb ?? 0;
+    const bare = median(runs.bare_next.map((r) => r.readyMs));
+    for (const way of ['launcher', 'start_ts'] as const) {
+      const ready = median(runs[way].map((r) => r.readyMs));
+      ctx.report({ name: `start.${way}.warm_restart`, value: ready, unit: 'ms', detail: { runs: runs[way].map((r) => r.readyMs) } });
+      const ratio = round(ready / bare, 2);
+      ctx.report({ name: `start.${way}.warm_restart_ratio_to_bare_next`, value: ratio, unit: 'x', goal: '≤ 1.5', met: ratio <= 1.5 });
+      ctx.report({ name: `start.${way}.idle_rss_total`, value: median(runs[way].map(total)), unit: 'MB', detail: { processes: runs[way].at(-1)!.processes } });
+      ctx.report({ name: `start.${way}.idle_rss_beside_server`, value: median(runs[way].map((r) => total(r) - server(r))), unit: 'MB' });
+    }
+    ctx.report({ name: 'start.bare_next.ready', value: bare, unit: 'ms', detail: { runs: runs.bare_next.map((r) => r.readyMs) } });
+    const serverRss = median(runs.launcher.map(server));
+    ctx.report({ name: 'start.server.idle_rss', value: serverRss, unit: 'MB', goal: '≤ 250 MB', met: serverRss <= 250 });
+  } finally {
+    await database.drop();
+  }
+}

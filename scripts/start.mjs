@@ -1,0 +1,41 @@
+// `npm start`: the one process that stays beside the server is this small plain-Node launcher (no tsx,
+// esbuild or Prisma loaded). scripts/start.ts prepares (configuration, migrations, seed, build) in a child
+// that exits, leaving a plan of how to serve; this file starts Next.js from it, forwards signals, prints
+// where to go once the server answers, and exits with the server's exit code.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-start-'));
+const planFile = path.join(dir, `plan-${crypto.randomBytes(4).toString('hex')}.json`);
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+const prepared = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'start.ts')], { cwd: root, stdio: 'inherit', env: { ...process.env, TIMEBOX_START_PLAN: planFile } });
+let plan;
+try {
+  plan = prepared.status === 0 ? JSON.parse(fs.readFileSync(planFile, 'utf8')) : null;
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+if (!plan) process.exit(prepared.status ?? 1);
+
+const child = spawn(process.execPath, [plan.nextBin, ...plan.args], { cwd: plan.cwd, stdio: 'inherit', env: plan.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+let exited = false;
+child.on('exit', (code, signal) => {
+  exited = true;
+  process.exit(code ?? (signal ? 0 : 1));
+});
+
+// Once it answers (any status: a degraded database is reported by the server itself), say where to go.
+for (const giveUp = Date.now() + 180_000; !exited && Date.now() < giveUp; await new Promise((r) => setTimeout(r, 500))) {
+  const up = await fetch(plan.healthUrl, { signal: AbortSignal.timeout(5_000) }).then(() => true, () => false);
+  if (up) {
+    console.log(plan.banner.join('\n'));
+    break;
+  }
+}
