@@ -44,7 +44,8 @@ export async function writeCheckpoint(db: Db, sinks: CheckpointSinks, now: Date)
     await postJson(sinks.webhook.url, body, sinks.webhook.timeoutMs, {
       'Idempotency-Key': checkpointWebhookBody(checkpoint).id,
       'Timebox-Event': 'audit.checkpoint',
-      [SIGNATURE_HEADER]: signTimeboxPayload(body, sinks.webhook.secret, Math.floor(now.getTime() / 1000)),
+      // Signed at the moment of sending (receivers check that against their clock), whatever `now` says.
+      [SIGNATURE_HEADER]: signTimeboxPayload(body, sinks.webhook.secret, Math.floor(Date.now() / 1000)),
     });
   }
   return checkpoint;
