@@ -78,6 +78,10 @@ describe('writeCheckpoint', () => {
     const latest = await readLatestCheckpoint(sinks.file);
     expect(latest).toEqual({ kind: 'checkpoint', checkpoint: second });
     expect(await verifyChain(database.db, { checkpoint: latest })).toMatchObject({ ok: true, checkpoint: { chainIndex: second!.chainIndex } });
+    // The webhook receiver's copy, kept as the bodies it received, reads the same.
+    const copy = path.join(path.dirname(sinks.file), 'received.jsonl');
+    fs.writeFileSync(copy, receiver.deliveries.map((d) => `${d.rawBody}\n`).join(''));
+    expect(await readLatestCheckpoint(copy)).toEqual(latest);
   });
 
   it('keeps the file line when the webhook is down, and says so', async () => {

@@ -55,7 +55,10 @@ export async function readLatestCheckpoint(file: string): Promise<LatestCheckpoi
     const line = buffer.toString('utf8').trimEnd().split('\n').pop()?.trim() ?? '';
     if (line === '') return { kind: 'none' };
     try {
-      const parsed = checkpointSchema.safeParse(JSON.parse(line));
+      const value = JSON.parse(line) as unknown;
+      // A line of this file, or a webhook delivery's body as a receiver kept it ({"type":"audit.checkpoint","checkpoint":{…}}).
+      const candidate = value && typeof value === 'object' && 'checkpoint' in value ? value.checkpoint : value;
+      const parsed = checkpointSchema.safeParse(candidate);
       if (parsed.success) return { kind: 'checkpoint', checkpoint: parsed.data };
     } catch {
       // not JSON: reported below
