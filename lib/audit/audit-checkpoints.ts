@@ -16,7 +16,7 @@ function checkpointFile(): string {
 }
 
 /** Tests give each database a checkpoint file of its own, so no trail is compared with another's checkpoints. */
-export function useCheckpointFile(file: string | null): void {
+export function overrideCheckpointFile(file: string | null): void {
   globalForCheckpoints.timeboxCheckpointFile = file;
 }
 

@@ -18,6 +18,6 @@ export function auditSigningKey(): string {
 }
 
 /** Tests sign with a fixed key of their own, the same in every worker and in the process that seeded the template. */
-export function useAuditSigningKey(key: string): void {
+export function overrideAuditSigningKey(key: string): void {
   globalForKey.timeboxAuditKey = key;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useCheckpointFile } from '@/lib/audit/audit-checkpoints';
-import { useAuditSigningKey } from '@/lib/audit/signing-key';
+import { overrideCheckpointFile } from '@/lib/audit/audit-checkpoints';
+import { overrideAuditSigningKey } from '@/lib/audit/signing-key';
 
 /** One fixed key for a test run: the template seeded in global setup and every worker sign alike. */
 export const TEST_AUDIT_SIGNING_KEY = 'timebox-tests-audit-signing-key-not-a-secret';
@@ -14,6 +14,6 @@ export const TEST_AUDIT_SIGNING_KEY = 'timebox-tests-audit-signing-key-not-a-sec
  */
 export function signAuditForTests(options: { checkpoints?: boolean } = {}): void {
   process.env.AUDIT_SIGNING_KEY = TEST_AUDIT_SIGNING_KEY;
-  useAuditSigningKey(TEST_AUDIT_SIGNING_KEY);
-  if (options.checkpoints) useCheckpointFile(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-checkpoints-')), 'audit-checkpoints.jsonl'));
+  overrideAuditSigningKey(TEST_AUDIT_SIGNING_KEY);
+  if (options.checkpoints) overrideCheckpointFile(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-checkpoints-')), 'audit-checkpoints.jsonl'));
 }
