@@ -71,8 +71,9 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      return g !== null || first.settled;
-    }, 'the grant is claimed for provisioning');
+      // Claimed is not enough: the call must be in the target before the mode changes, or it would succeed.
+      return (g !== null && target.release.length === 1) || first.settled;
+    }, 'the grant is claimed and its call is in the target');
     expect(first.error).toBe('');
     expect(target.holds.has(grantId)).toBe(false);
 
@@ -167,8 +168,8 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'bob@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      return g !== null;
-    }, 'the grant is claimed for provisioning');
+      return g !== null && target.release.length === 1;
+    }, 'the grant is claimed and its call is in the target');
     const revoked = await revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'wrong person' });
     expect(revoked.status).toBe('revoked');
 
