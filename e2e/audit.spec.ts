@@ -8,7 +8,7 @@ import { expect, requestAccess, test, uniqueTag } from './lifecycle-helpers';
 // the chain and downloads an export. alice herself may not open the dashboard.
 
 const CSV_HEADER =
-  'seq,occurredAt,id,actorLabel,actorId,tokenId,action,resource,resourceId,entitlementId,requestId,grantId,statusFrom,statusTo,justification,ticket,ip,userAgent,data,chainIndex,prevHash,hash';
+  'seq,occurredAt,id,actorLabel,actorId,tokenId,action,resource,resourceId,entitlementId,requestId,grantId,statusFrom,statusTo,justification,ticket,ip,userAgent,data,chainIndex,prevHash,hash,reportedAt';
 
 /** Request feature-flags/admin (auto-approved for engineers) and revoke it again from the Grants page. */
 async function grantAndRevoke(alice: Page, justification: string) {

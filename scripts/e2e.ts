@@ -20,6 +20,8 @@ runCli('e2e', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-e2e-'));
   env.TIMEBOX_DATA_DIR = dataDir;
+  // Checkpoints of this run's throw-away trail, never the developer's.
+  env.AUDIT_CHECKPOINT_FILE = path.join(dataDir, 'audit-checkpoints.jsonl');
 
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
@@ -29,6 +31,8 @@ runCli('e2e', async () => {
     await admin.query(`CREATE DATABASE "${name}"`);
     env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
     env.AUTH_SECRET ??= crypto.randomBytes(32).toString('hex');
+    // The server runs in production mode, where PostgreSQL needs an audit key from the environment.
+    env.AUDIT_SIGNING_KEY ??= crypto.randomBytes(32).toString('hex');
     dropDatabase = async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

@@ -16,7 +16,7 @@ function start(env: Record<string, string>) {
 describe('npm start with bad configuration', () => {
   it.each([
     [{ PORT: 'abc' }, /^start: configuration error: PORT /],
-    [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/timebox', AUTH_SECRET: 'x'.repeat(32) }, /^start: configuration error: DATABASE_URL cannot reach the database at 127\.0\.0\.1:1\/timebox/],
+    [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/timebox', AUTH_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY: 'y'.repeat(32) }, /^start: configuration error: DATABASE_URL cannot reach the database at 127\.0\.0\.1:1\/timebox/],
   ])('%o stops with one clear line', (env, expected) => {
     const { status, lines, stdout } = start(env);
     expect(status).toBe(1);

@@ -32,6 +32,11 @@ export function EventDetail({ event, requestGrantId }: { event: AuditEventView; 
           <Row label="Time">
             <time dateTime={event.occurredAt}>{utcText(event.occurredAt)}</time>
           </Row>
+          {event.reportedAt ? (
+            <Row label="Reported time">
+              <time dateTime={event.reportedAt}>{utcText(event.reportedAt)}</time> (as the reporter states it; Time is when it was recorded)
+            </Row>
+          ) : null}
           <Row label="Action">{mono(event.action)}</Row>
           <Row label="Actor">
             <Link href={auditHref({ actor: event.actorLabel })} className={linkClass}>

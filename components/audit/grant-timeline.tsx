@@ -44,6 +44,9 @@ function summaryOf(events: TimelineEntry[]) {
   };
 }
 
+/** When a step happened: reported activity by its report's time, everything else as the database recorded it. */
+const whenOf = (e: TimelineEntry): string => e.reportedAt ?? e.occurredAt;
+
 /**
  * A grant's story in order: request → decisions → activation → credentials issued → activity → end,
  * each step with its time, actor, and how long after the previous step and after the request it came.
@@ -51,7 +54,7 @@ function summaryOf(events: TimelineEntry[]) {
 export function GrantTimeline({ timeline }: { timeline: Timeline }) {
   const { events } = timeline;
   const s = summaryOf(events);
-  const start = events[0] ? ms(events[0].occurredAt) : 0;
+  const start = events[0] ? ms(whenOf(events[0])) : 0;
 
   return (
     <div className="space-y-6">
@@ -121,9 +124,10 @@ export function GrantTimeline({ timeline }: { timeline: Timeline }) {
                     {change ? <span className="text-sm text-slate-700">{change}</span> : null}
                   </div>
                   <p className="mt-1 text-xs text-slate-600">
-                    <time dateTime={e.occurredAt}>{utcText(e.occurredAt)}</time>
-                    {previous ? ` · ${formatSpan(ms(e.occurredAt) - ms(previous.occurredAt))} after the previous step` : ''}
-                    {i > 0 ? ` · ${formatSpan(ms(e.occurredAt) - start)} after the first` : ''}
+                    <time dateTime={whenOf(e)}>{utcText(whenOf(e))}</time>
+                    {e.reportedAt ? ' (as reported)' : ''}
+                    {previous ? ` · ${formatSpan(ms(whenOf(e)) - ms(whenOf(previous)))} after the previous step` : ''}
+                    {i > 0 ? ` · ${formatSpan(ms(whenOf(e)) - start)} after the first` : ''}
                   </p>
                   {summary ? <p className="mt-1 text-sm break-words text-slate-800">{summary}</p> : null}
                 </li>

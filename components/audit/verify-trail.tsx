@@ -13,7 +13,15 @@ const reasonText: Record<BreakReason, string> = {
   gap: 'an event before it is missing: one was removed',
   'prev-hash-mismatch': 'it does not link to the event before it: something was inserted or replaced',
   forged: 'its chain fields were not written by the sealer',
-  'anchor-mismatch': 'the recorded head of the chain is gone or different',
+  'anchor-mismatch': 'the recorded head of the chain is different: the chain was rewritten',
+  'mac-missing': 'it has no MAC: it was inserted behind the portal',
+  'mac-mismatch': 'its MAC is wrong: written without the signing key, or changed',
+  'seal-mac-missing': 'it was sealed without the signing key',
+  'seal-mac-mismatch': 'its seal MAC is wrong: the chain was recomputed without the key',
+  'search-text-mismatch': 'its search text does not match its data',
+  backdated: 'it is dated well before events recorded earlier: its time was changed',
+  truncated: 'the latest checkpoint recorded it, and the chain now ends before it: the newest events were removed',
+  'checkpoint-invalid': 'the latest checkpoint is not genuine: the checkpoint file was tampered with',
 };
 
 const number = new Intl.NumberFormat('en');
@@ -37,7 +45,10 @@ export function VerifyTrail() {
       <h2 id="verify-heading" className="text-base font-semibold">
         Tamper evidence
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Recomputes every event&apos;s hash along the chain. On a large trail this takes a while.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Recomputes every event&apos;s hash and signature along the chain and compares its head with the latest signed checkpoint. On a large trail this takes a
+        while.
+      </p>
       <div className="mt-3">
         <Button type="button" variant="secondary" onClick={() => void verify.run({})} disabled={verify.pending}>
           {verify.pending ? 'Verifying the chain…' : 'Verify the trail'}
@@ -53,24 +64,37 @@ export function VerifyTrail() {
               </p>
             ) : null}
             {result.unsealed > 0 ? <p className="mt-1 text-xs">{number.format(result.unsealed)} newer events are not sealed yet and were not judged.</p> : null}
+            <p className="mt-1 text-xs">
+              {result.checkpoint
+                ? `Matches the latest signed checkpoint (#${result.checkpoint.chainIndex}, ${result.checkpoint.at}).`
+                : 'No signed checkpoint written yet to compare the head with.'}
+            </p>
+            {result.legacy > 0 ? <p className="mt-1 text-xs">{number.format(result.legacy)} events were sealed before the trail was signed: chained, without MACs.</p> : null}
             {took !== null ? <p className="mt-1 text-xs">Took {(took / 1000).toFixed(1)} s.</p> : null}
           </div>
         ) : null}
         {result && !result.ok ? (
           <div className="rounded-md bg-red-50 p-3 text-red-900 ring-1 ring-red-200">
             <p className="font-semibold">
-              BROKEN at event{' '}
-              {result.firstBrokenId ? (
-                <Link href={`/audit/events/${result.firstBrokenId}`} className="underline">
-                  {result.firstBrokenId}
-                </Link>
-              ) : (
-                `#${result.chainIndex}`
-              )}
+              TAMPERED: {number.format(result.findings.length)} finding{result.findings.length === 1 ? '' : 's'}
             </p>
-            <p className="mt-1">
-              Chain position {result.chainIndex}: {reasonText[result.reason]}. {number.format(result.checked)} events before it checked intact.
-            </p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {result.findings.map((finding, i) => (
+                <li key={i}>
+                  {finding.id ? (
+                    <Link href={`/audit/events/${finding.id}`} className="underline">
+                      Event {finding.chainIndex !== null ? `#${finding.chainIndex}` : `seq ${finding.seq}`}
+                    </Link>
+                  ) : finding.chainIndex !== null ? (
+                    `Event #${finding.chainIndex}`
+                  ) : (
+                    'The trail'
+                  )}
+                  : {reasonText[finding.reason]}.
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1">{number.format(result.checked)} events before the first finding checked intact.</p>
           </div>
         ) : null}
       </div>

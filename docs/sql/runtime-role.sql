@@ -15,7 +15,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ti
 -- (the append-only trigger refuses any other update, and the runtime role cannot disable it: it is not the owner).
 REVOKE ALL ON "AuditEvent" FROM timebox_app;
 GRANT SELECT, INSERT ON "AuditEvent" TO timebox_app;
-GRANT UPDATE ("chainIndex", "prevHash", "hash") ON "AuditEvent" TO timebox_app;
+GRANT UPDATE ("chainIndex", "prevHash", "hash", "sealMac") ON "AuditEvent" TO timebox_app;
 
 -- Migration bookkeeping is the migration role's business.
 REVOKE ALL ON "_prisma_migrations" FROM timebox_app;

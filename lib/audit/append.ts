@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditAction, AuditEventData } from '@/lib/domain/audit-actions';
+import { insertMac, type InsertedEventFields } from './mac';
+import { auditSigningKey } from './signing-key';
 
 interface AuditFields {
   actorId?: string | null;
@@ -15,15 +18,18 @@ interface AuditFields {
   statusTo?: string | null;
   ip?: string | null;
   userAgent?: string | null;
-  /** When it happened, if not now (reported activity carries its own time). Defaults to the database's now(). */
-  occurredAt?: Date;
 }
 
 /** One event: an action from the closed list, with the `data` shape that action carries. */
 export type AuditInput = { [A in AuditAction]: AuditFields & { action: A; data: AuditEventData[A] } }[AuditAction];
 
-function toRow(event: AuditInput): Prisma.AuditEventCreateManyInput {
-  return {
+// No occurredAt: the database stamps every event with its own clock at insert (a trigger), so no
+// writer can date one. Reported activity keeps the time it reports in `data.reportedAt`.
+/** The row appendAudit inserts for `event`: a fresh id, the content, and its insert MAC under `key`. */
+export function auditRow(event: AuditInput, key: string): Prisma.AuditEventCreateManyInput {
+  const row: InsertedEventFields = {
+    // Chosen here, not by the database: the MAC covers it, so a signed row cannot be copied under a new id.
+    id: randomUUID(),
     actorId: event.actorId ?? null,
     actorLabel: event.actorLabel,
     action: event.action,
@@ -36,23 +42,25 @@ function toRow(event: AuditInput): Prisma.AuditEventCreateManyInput {
     statusTo: event.statusTo ?? null,
     ip: event.ip ?? null,
     userAgent: event.userAgent?.slice(0, 500) ?? null,
-    data: event.data as Prisma.InputJsonObject,
-    ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+    // Through JSON once, so the MAC covers exactly what JSONB will give back (no undefined, Dates as strings).
+    data: JSON.parse(JSON.stringify(event.data ?? {})) as Prisma.InputJsonObject,
   };
+  return { ...row, data: row.data as Prisma.InputJsonObject, mac: insertMac(key, row) };
 }
 
 /**
  * Appends one audit event. Call it with the transaction client that carries the state change,
- * so the change and its evidence commit or fail together. The event is written unchained and stays
- * cheap: the sealer (seal.ts) links committed events into the hash chain in the background, and the
+ * so the change and its evidence commit or fail together. The event is written signed (its insert MAC)
+ * but unchained, and stays cheap: the sealer (seal.ts) links committed events into the hash chain in the background, and the
  * database refuses any later change to it (the append-only trigger).
  */
 export async function appendAudit(tx: Tx, event: AuditInput): Promise<{ id: string }> {
-  return tx.auditEvent.create({ data: toRow(event), select: { id: true } });
+  return tx.auditEvent.create({ data: auditRow(event, auditSigningKey()), select: { id: true } });
 }
 
 /** Many events in one statement (a batch of transitions), in the order given. */
 export async function appendAuditMany(tx: Tx, events: readonly AuditInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({ data: events.map(toRow) });
+  const key = auditSigningKey();
+  await tx.auditEvent.createMany({ data: events.map((event) => auditRow(event, key)) });
 }

@@ -2,6 +2,7 @@ import type { ActorContext } from '@/lib/domain/context';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { actorFields } from './actor-fields';
+import { latestConfiguredCheckpoint } from './audit-checkpoints';
 import { appendAudit } from './append';
 import type { ExportFormat } from './export-format';
 import { auditExportStream } from './export-stream';
@@ -31,7 +32,8 @@ export async function getAuditEvent(deps: ServiceDeps, ctx: ActorContext, id: st
 
 export async function verifyAuditTrail(deps: ServiceDeps, ctx: ActorContext, input: { anchor?: ChainHead | undefined } = {}): Promise<VerifyResult> {
   authorize(ctx, 'audit.read');
-  return verifyChain(deps.db, { anchor: input.anchor });
+  // Against this instance's latest checkpoint too: a cut-off tail or a rewritten head shows.
+  return verifyChain(deps.db, { anchor: input.anchor, checkpoint: await latestConfiguredCheckpoint() });
 }
 
 export async function auditGrantTimeline(deps: ServiceDeps, ctx: ActorContext, grantId: string): Promise<GrantTimeline> {

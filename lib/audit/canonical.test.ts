@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalEvent, canonicalEventReference, chainHash, stableJson, type CanonicalEventFields } from './canonical';
+import { GENESIS_HASH, canonicalEvent, canonicalEventReference, chainHash, chainText, stableJson, type CanonicalEventFields } from './canonical';
+import { sealMac } from './mac';
 import { linkEvents } from './seal';
+
+const KEY = 'unit-test-audit-key-unit-test-audit-key';
 
 const base: CanonicalEventFields = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -61,10 +64,14 @@ describe('canonicalEvent and chainHash', () => {
   });
 
   it('links events one after another from a head', () => {
-    const [a, b] = linkEvents(null, [base, { ...base, id: '00000000-0000-4000-8000-000000000002', seq: 8n }]);
+    const [a, b] = linkEvents(null, [base, { ...base, id: '00000000-0000-4000-8000-000000000002', seq: 8n }], KEY);
     expect(a).toMatchObject({ chainIndex: 1n, prevHash: GENESIS_HASH });
     expect(b).toMatchObject({ chainIndex: 2n, prevHash: a!.hash });
-    const [c] = linkEvents({ chainIndex: 2n, hash: b!.hash }, [{ ...base, seq: 9n }]);
+    const [c] = linkEvents({ chainIndex: 2n, hash: b!.hash }, [{ ...base, seq: 9n }], KEY);
     expect(c).toMatchObject({ chainIndex: 3n, prevHash: b!.hash, hash: chainHash(3n, b!.hash, { ...base, seq: 9n }) });
+    // The sealer signs what the hash covers: the same link under another key, or another link, signs differently.
+    expect(c!.sealMac).toBe(sealMac(KEY, chainText(3n, b!.hash, { ...base, seq: 9n })));
+    expect(c!.sealMac).not.toBe(sealMac('another-key-another-key-another-key', chainText(3n, b!.hash, { ...base, seq: 9n })));
+    expect(a!.sealMac).not.toBe(b!.sealMac);
   });
 });

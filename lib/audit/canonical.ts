@@ -84,5 +84,14 @@ export function canonicalEventReference(event: CanonicalEventFields): string {
  * the chain (to hide a removed event) breaks the event's own hash, not just its neighbour's link.
  */
 export function chainHash(chainIndex: bigint, prevHash: string, event: CanonicalEventFields): string {
-  return createHash('sha256').update(`${chainIndex}\n${prevHash}\n${canonicalEvent(event)}`).digest('hex');
+  return chainHashOf(chainText(chainIndex, prevHash, event));
+}
+
+/** What a link covers: its position, the previous hash and the canonical event (hashed, and signed by the sealer). */
+export function chainText(chainIndex: bigint, prevHash: string, event: CanonicalEventFields): string {
+  return `${chainIndex}\n${prevHash}\n${canonicalEvent(event)}`;
+}
+
+export function chainHashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

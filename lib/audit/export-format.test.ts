@@ -23,6 +23,7 @@ function view(overrides: Partial<AuditEventView> = {}): AuditEventView {
     ip: '203.0.113.9',
     userAgent: 'Mozilla/5.0',
     data: { justification: 'fix the index', ticket: 'OPS-1' },
+    reportedAt: null,
     chainIndex: '41',
     prevHash: 'a'.repeat(64),
     hash: 'b'.repeat(64),

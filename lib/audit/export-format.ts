@@ -45,6 +45,7 @@ export const CSV_COLUMNS = [
   'chainIndex',
   'prevHash',
   'hash',
+  'reportedAt',
 ] as const;
 
 /**
@@ -76,15 +77,16 @@ export function csvHeader(): string {
 /**
  * One event as a CSV record (CRLF-terminated), in CSV_COLUMNS order. Concatenated, not joined: no array
  * per row. Columns that come from bigint, timestamp and uuid columns (seq, occurredAt, the ids,
- * chainIndex) can hold only digits, hex, `-`, `:`, `.` and `T`/`Z` — nothing to quote or neutralise —
- * so they skip the check; every text column goes through csvField.
+ * chainIndex, and reportedAt, which the view rewrites as an ISO time) can hold only digits, hex, `-`,
+ * `:`, `.` and `T`/`Z` — nothing to quote or neutralise — so they skip the check; every text column
+ * goes through csvField.
  */
 export function csvRecord(e: ExportEvent): string {
   const f = csvField;
   return (
     `${e.seq},${e.occurredAt},${e.id},${f(e.actorLabel)},${e.actorId ?? ''},${e.tokenId ?? ''},${f(e.action)},${f(e.resource)},` +
     `${e.resourceId ?? ''},${e.entitlementId ?? ''},${e.requestId ?? ''},${e.grantId ?? ''},${f(e.statusFrom)},${f(e.statusTo)},${f(e.justification)},` +
-    `${f(e.ticket)},${f(e.ip)},${f(e.userAgent)},${f(e.dataJson)},${e.chainIndex ?? ''},${f(e.prevHash)},${f(e.hash)}\r\n`
+    `${f(e.ticket)},${f(e.ip)},${f(e.userAgent)},${f(e.dataJson)},${e.chainIndex ?? ''},${f(e.prevHash)},${f(e.hash)},${e.reportedAt ?? ''}\r\n`
   );
 }
 

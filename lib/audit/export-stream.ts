@@ -14,24 +14,25 @@ export interface ExportOptions {
   onDone?: (rows: number) => void;
 }
 
-/** The display row with `data` read as text, and justification and ticket lifted out of it. */
+/** The display row with `data` read as text, and justification, ticket and reportedAt lifted out of it. */
 interface ExportRow extends Omit<AuditEventRow, 'data'> {
   dataJson: string;
   justification: string | null;
   ticket: string | null;
+  reportedAt: string | null;
 }
 
 /** `data` as text (never parsed and re-serialised here), its justification and ticket lifted out. */
 const batchQuery = (where: Prisma.Sql, after: bigint, limit: number) => Prisma.sql`
   SELECT "id", "seq", "occurredAt", "actorId", "actorLabel", "action", "resourceId", "entitlementId", "requestId", "grantId",
          "tokenId", "statusFrom", "statusTo", "ip", "userAgent", "data"::text AS "dataJson",
-         "data"->>'justification' AS "justification", "data"->>'ticket' AS "ticket", "chainIndex", "prevHash", "hash"
+         "data"->>'justification' AS "justification", "data"->>'ticket' AS "ticket", "data"->>'reportedAt' AS "reportedAt", "chainIndex", "prevHash", "hash"
     FROM "AuditEvent"
    WHERE (${where}) AND "seq" > ${after}
    ORDER BY "seq" ASC LIMIT ${limit}`;
 
 function exportEvent(row: ExportRow, slugs: ReadonlyMap<string, string>): ExportEvent {
-  return { ...viewFields(row, slugs), dataJson: row.dataJson, justification: row.justification, ticket: row.ticket };
+  return { ...viewFields(row, slugs, row.reportedAt), dataJson: row.dataJson, justification: row.justification, ticket: row.ticket };
 }
 
 /**

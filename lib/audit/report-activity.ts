@@ -57,7 +57,7 @@ async function candidateGrants(db: Db, resourceId: string, input: ActivityInput)
 }
 
 /**
- * Records reported activity as an `activity.reported` event (occurredAt = when it was done), linked to
+ * Records reported activity as an `activity.reported` event (data.reportedAt = when it was done), linked to
  * the grant live at that moment. Admin tokens with the `activity` scope only: reports add evidence,
  * so a member able to send them could fabricate it.
  */
@@ -81,7 +81,6 @@ export async function reportActivity(deps: ServiceDeps, ctx: ActorContext, input
     appendAudit(tx, {
       ...actorFields(ctx),
       action: 'activity.reported',
-      occurredAt: input.at,
       resourceId: resource.id,
       grantId: linked?.id ?? null,
       requestId: linked?.requestId ?? null,
@@ -94,6 +93,8 @@ export async function reportActivity(deps: ServiceDeps, ctx: ActorContext, input
         user: input.user ?? null,
         userId,
         outsideGrant,
+        // The database dates every event itself; the reporter's time is evidence of what it claims, kept here.
+        reportedAt: input.at.toISOString(),
         receivedAt: now.toISOString(),
       },
     }),

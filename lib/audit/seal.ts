@@ -1,6 +1,9 @@
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { GENESIS_HASH, chainHash, type CanonicalEventFields } from './canonical';
+import { log } from '@/lib/log';
+import { GENESIS_HASH, chainHashOf, chainText, type CanonicalEventFields } from './canonical';
+import { insertMac, macMatches, sealMac } from './mac';
+import { auditSigningKey } from './signing-key';
 
 // Chaining by sealing: requests insert their events unchained (no lock on the request path), and
 // one sealer at a time — across every app instance — links the committed ones in the background.
@@ -19,6 +22,12 @@ export interface ChainHead {
 
 export interface SealResult {
   sealed: number;
+  /**
+   * Events sealed without a valid insert MAC: written behind the application's back (a raw INSERT) or
+   * changed before sealing. They are sealed all the same — into the chain, where they can no longer be
+   * quietly removed — and verify names each one ('mac-missing' / 'mac-mismatch').
+   */
+  unsigned: Array<{ id: string; chainIndex: bigint }>;
   /** The chain's last link after this run (null when there was nothing to seal). */
   head: ChainHead | null;
   /** true when another sealer held the lock and `wait` was false: nothing was done. */
@@ -65,41 +74,45 @@ export async function readChainHead(tx: Tx): Promise<ChainHead | null> {
   return last?.chainIndex != null && last.hash ? { chainIndex: last.chainIndex, hash: last.hash } : null;
 }
 
-/** Links events after `head`, in order: their chainIndex, prevHash and hash. Pure. */
-export function linkEvents<E extends CanonicalEventFields>(head: ChainHead | null, events: E[]): Array<E & { chainIndex: bigint; prevHash: string; hash: string }> {
+/** Links events after `head`, in order: their chainIndex, prevHash, hash and the sealer's MAC of the link. Pure. */
+export function linkEvents<E extends CanonicalEventFields>(head: ChainHead | null, events: E[], key: string): Array<E & { chainIndex: bigint; prevHash: string; hash: string; sealMac: string }> {
   let index = head?.chainIndex ?? 0n;
   let prevHash = head?.hash ?? GENESIS_HASH;
   return events.map((event) => {
     index += 1n;
-    const hash = chainHash(index, prevHash, event);
-    const linked = { ...event, chainIndex: index, prevHash, hash };
+    const text = chainText(index, prevHash, event);
+    const hash = chainHashOf(text);
+    const linked = { ...event, chainIndex: index, prevHash, hash, sealMac: sealMac(key, text) };
     prevHash = hash;
     return linked;
   });
 }
 
+type PendingEvent = CanonicalEventFields & { mac: string | null };
+
 /** One batch in one short transaction. Returns how many it sealed, or null when the lock was busy. */
-async function sealBatch(db: Db, batchSize: number, wait: boolean, upToSeq: bigint): Promise<{ count: number; head: ChainHead | null } | null> {
+async function sealBatch(db: Db, batchSize: number, wait: boolean, upToSeq: bigint, key: string): Promise<{ count: number; head: ChainHead | null; unsigned: SealResult['unsigned'] } | null> {
   return db.$transaction(
     async (tx) => {
       if (!(await lockSealer(tx, wait))) return null;
       const head = await readChainHead(tx);
       // A row with only some chain columns set was not written by a sealer: leave it for verify to report.
-      const pending = await tx.$queryRaw<CanonicalEventFields[]>`
-        SELECT ${CANONICAL_COLUMNS} FROM "AuditEvent"
-         WHERE "chainIndex" IS NULL AND "prevHash" IS NULL AND "hash" IS NULL AND "seq" <= ${upToSeq}
+      const pending = await tx.$queryRaw<PendingEvent[]>`
+        SELECT ${CANONICAL_COLUMNS}, "mac" FROM "AuditEvent"
+         WHERE "chainIndex" IS NULL AND "prevHash" IS NULL AND "hash" IS NULL AND "sealMac" IS NULL AND "seq" <= ${upToSeq}
          ORDER BY "seq" LIMIT ${batchSize}`;
-      if (pending.length === 0) return { count: 0, head };
-      const linked = linkEvents(head, pending);
+      if (pending.length === 0) return { count: 0, head, unsigned: [] };
+      const linked = linkEvents(head, pending, key);
       // One statement per batch; the append-only trigger admits exactly this NULL → value update.
       await tx.$executeRaw`
         UPDATE "AuditEvent" AS a
-           SET "chainIndex" = v.ci, "prevHash" = v.ph, "hash" = v.h
+           SET "chainIndex" = v.ci, "prevHash" = v.ph, "hash" = v.h, "sealMac" = v.sm
           FROM unnest(${linked.map((e) => e.id)}::text[]::uuid[], ${linked.map((e) => e.chainIndex.toString())}::text[]::bigint[],
-                      ${linked.map((e) => e.prevHash)}::text[], ${linked.map((e) => e.hash)}::text[]) AS v(id, ci, ph, h)
+                      ${linked.map((e) => e.prevHash)}::text[], ${linked.map((e) => e.hash)}::text[], ${linked.map((e) => e.sealMac)}::text[]) AS v(id, ci, ph, h, sm)
          WHERE a.id = v.id AND a."chainIndex" IS NULL`;
       const last = linked[linked.length - 1]!;
-      return { count: linked.length, head: { chainIndex: last.chainIndex, hash: last.hash } };
+      const unsigned = linked.filter((e) => !macMatches(e.mac, insertMac(key, e))).map((e) => ({ id: e.id, chainIndex: e.chainIndex }));
+      return { count: linked.length, head: { chainIndex: last.chainIndex, hash: last.hash }, unsigned };
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
@@ -110,23 +123,30 @@ async function sealBatch(db: Db, batchSize: number, wait: boolean, upToSeq: bigi
  * `wait: false` (the scheduler tick) skips when another sealer is at work; `wait: true` (before verify
  * and export) waits for it, so the caller sees everything committed before the call.
  */
-export async function sealPendingEvents(db: Db, options: { batchSize?: number; wait?: boolean } = {}): Promise<SealResult> {
+export async function sealPendingEvents(db: Db, options: { batchSize?: number; wait?: boolean; key?: string } = {}): Promise<SealResult> {
   const batchSize = options.batchSize ?? SEAL_BATCH_SIZE;
   const wait = options.wait ?? true;
+  const key = options.key ?? auditSigningKey();
   // One cheap round trip when there is nothing to do (the common case on an idle tick). The newest
   // seq bounds this call: a steady stream of new events cannot keep it going forever.
   const [probe] = await db.$queryRaw<{ newest: bigint | null; pending: boolean }[]>`
     SELECT (SELECT max("seq") FROM "AuditEvent") AS newest,
-           EXISTS (SELECT 1 FROM "AuditEvent" WHERE "chainIndex" IS NULL AND "prevHash" IS NULL AND "hash" IS NULL) AS pending`;
+           EXISTS (SELECT 1 FROM "AuditEvent" WHERE "chainIndex" IS NULL AND "prevHash" IS NULL AND "hash" IS NULL AND "sealMac" IS NULL) AS pending`;
   let sealed = 0;
   let head: ChainHead | null = null;
-  if (!probe?.pending || probe.newest === null) return { sealed, head };
+  const unsigned: SealResult['unsigned'] = [];
+  if (!probe?.pending || probe.newest === null) return { sealed, head, unsigned };
   const newest = { seq: probe.newest };
   for (;;) {
-    const batch = await sealBatch(db, batchSize, wait, newest.seq);
-    if (!batch) return { sealed, head, busy: true };
+    const batch = await sealBatch(db, batchSize, wait, newest.seq, key);
+    if (!batch) return { sealed, head, unsigned, busy: true };
     sealed += batch.count;
     head = batch.head;
-    if (batch.count < batchSize) return { sealed, head };
+    unsigned.push(...batch.unsigned);
+    if (batch.unsigned.length > 0) {
+      // Loud: someone wrote to the trail without the application. Verify names these events too.
+      log.warn({ events: batch.unsigned.map((e) => ({ id: e.id, chainIndex: e.chainIndex.toString() })) }, 'audit events without a valid MAC sealed into the chain: written behind the application, or changed before sealing; run audit:verify');
+    }
+    if (batch.count < batchSize) return { sealed, head, unsigned };
   }
 }

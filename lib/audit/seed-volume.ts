@@ -1,12 +1,19 @@
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { GENESIS_HASH, chainHash } from './canonical';
+import { GENESIS_HASH, chainHashOf, chainText } from './canonical';
+import { insertMac, sealMac } from './mac';
 import { lockSealer, readChainHead, type ChainHead } from './seal';
+import { auditSigningKey } from './signing-key';
 import { generateEvents, type GeneratedEvent, type SeedActor, type SeedEntitlement } from './seed-volume-events';
 
 // Writes n realistic events already chained, fast: one multi-row INSERT per batch (the rows as one
 // JSON parameter, json_populate_recordset), the chain computed here in JS. Each batch continues the existing chain under the
 // sealer's lock, so it can run beside a live portal and its sealer.
+//
+// The history is made up, and says so: each event is signed with the audit key (both MACs) and carries
+// `synthetic: true` in its data. Its times lie in the past, which the database's time trigger would
+// overwrite: the seeder skips that trigger with session_replication_role = replica, so it needs a
+// superuser (the embedded database; `postgres` on a development server).
 
 export const SEED_BATCH_SIZE = 5000;
 
@@ -59,18 +66,20 @@ interface PreparedBatch {
 const sameHead = (a: ChainHead | null, b: ChainHead | null) => (a === null ? b === null : b !== null && a.chainIndex === b.chainIndex && a.hash === b.hash);
 
 /** Links the events after `head` and serialises them as the rows json_populate_recordset reads. */
-function linkRows(head: ChainHead | null, events: Array<GeneratedEvent & { seq: bigint }>): { json: string; last: ChainHead } {
+function linkRows(head: ChainHead | null, events: Array<GeneratedEvent & { seq: bigint }>, key: string): { json: string; last: ChainHead } {
   let index = head?.chainIndex ?? 0n;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const rows = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     index += 1n;
-    const hash = chainHash(index, prevHash, e);
+    const text = chainText(index, prevHash, e);
+    const hash = chainHashOf(text);
     rows[i] = {
       id: e.id, seq: e.seq.toString(), occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, actorLabel: e.actorLabel, action: e.action,
       resourceId: e.resourceId, entitlementId: e.entitlementId, requestId: e.requestId, grantId: e.grantId, tokenId: e.tokenId,
-      statusFrom: e.statusFrom, statusTo: e.statusTo, ip: e.ip, userAgent: e.userAgent, data: e.data, chainIndex: index.toString(), prevHash, hash,
+      statusFrom: e.statusFrom, statusTo: e.statusTo, ip: e.ip, userAgent: e.userAgent, data: e.data, mac: insertMac(key, e),
+      chainIndex: index.toString(), prevHash, hash, sealMac: sealMac(key, text),
     };
     prevHash = hash;
   }
@@ -78,21 +87,23 @@ function linkRows(head: ChainHead | null, events: Array<GeneratedEvent & { seq: 
 }
 
 /** Seqs are taken up front (no lock needed for that) and the chain computed on the expected head. */
-async function prepareBatch(db: Db, events: GeneratedEvent[], expectedHead: ChainHead | null): Promise<PreparedBatch> {
+async function prepareBatch(db: Db, events: GeneratedEvent[], expectedHead: ChainHead | null, key: string): Promise<PreparedBatch> {
   const seqs = await reserveSeqs(db, events.length);
-  const withSeqs = events.map((e, i) => Object.assign(e, { seq: seqs[i]! }));
-  return { events: withSeqs, ...linkRows(expectedHead, withSeqs), expectedHead };
+  const withSeqs = events.map((e, i) => Object.assign(e, { seq: seqs[i]!, data: Object.assign(e.data, { synthetic: true }) }));
+  return { events: withSeqs, ...linkRows(expectedHead, withSeqs, key), expectedHead };
 }
 
 const COLUMNS = Prisma.raw(
-  `"id", "seq", "occurredAt", "actorId", "actorLabel", "action", "resourceId", "entitlementId", "requestId", "grantId", "tokenId", "statusFrom", "statusTo", "ip", "userAgent", "data", "chainIndex", "prevHash", "hash"`,
+  `"id", "seq", "occurredAt", "actorId", "actorLabel", "action", "resourceId", "entitlementId", "requestId", "grantId", "tokenId", "statusFrom", "statusTo", "ip", "userAgent", "data", "mac", "chainIndex", "prevHash", "hash", "sealMac"`,
 );
 
-async function writeBatch(tx: Tx, batch: PreparedBatch): Promise<ChainHead> {
+async function writeBatch(tx: Tx, batch: PreparedBatch, key: string): Promise<ChainHead> {
   await lockSealer(tx, true);
+  // Past times: skip the trigger that stamps the database's clock (superuser only; see the top).
+  await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
   const head = await readChainHead(tx);
   // Someone sealed in between (a live portal's sealer): link again from the real head.
-  const { json, last } = sameHead(head, batch.expectedHead) ? batch : linkRows(head, batch.events);
+  const { json, last } = sameHead(head, batch.expectedHead) ? batch : linkRows(head, batch.events, key);
   // One JSON parameter for the whole batch: cheaper on both sides than 19 arrays of 5,000 elements.
   await tx.$executeRaw`INSERT INTO "AuditEvent" (${COLUMNS}) SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", ${json}::json)`;
   return last;
@@ -101,6 +112,7 @@ async function writeBatch(tx: Tx, batch: PreparedBatch): Promise<ChainHead> {
 /** Seeds `events` chained events spread over the last `days` days, oldest first. */
 export async function seedAuditVolume(db: Db, options: SeedVolumeOptions): Promise<SeedVolumeResult> {
   const { actors, entitlements } = await loadCast(db);
+  const key = auditSigningKey();
   const now = options.now ?? new Date();
   const start = new Date(now.getTime() - (options.days ?? 180) * 86_400_000);
   const batchSize = options.batchSize ?? SEED_BATCH_SIZE;
@@ -114,11 +126,11 @@ export async function seedAuditVolume(db: Db, options: SeedVolumeOptions): Promi
   let expected = await readChainHead(db);
   let inflight: Promise<void> | null = null;
   const flush = async (events: GeneratedEvent[]) => {
-    const prepared = await prepareBatch(db, events, expected);
+    const prepared = await prepareBatch(db, events, expected, key);
     const promised = prepared.last;
     expected = promised;
     if (inflight) await inflight;
-    const write = db.$transaction((tx) => writeBatch(tx, prepared), { timeout: 120_000, maxWait: 60_000 }).then((written) => {
+    const write = db.$transaction((tx) => writeBatch(tx, prepared, key), { timeout: 120_000, maxWait: 60_000 }).then((written) => {
       head = written;
       // Relinked in the transaction (someone sealed in between): later batches build on what was written.
       if (!sameHead(written, promised) && sameHead(expected, promised)) expected = written;

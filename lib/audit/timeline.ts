@@ -34,8 +34,8 @@ export function phaseOf(action: string): TimelinePhase {
 
 /**
  * Every event naming the grant, or naming a request that led to it (its own request and extension
- * requests), in the order things happened: by occurredAt — activity carries the time it was done —
- * then by seq. Lifecycle events are always all there; reported activity is capped at `activityLimit`
+ * requests), in the order things happened: by occurredAt — activity by the time its report gives
+ * (data.reportedAt) — then by seq. Lifecycle events are always all there; reported activity is capped at `activityLimit`
  * (a busy grant can report thousands of statements). Returns null when the trail knows nothing of the grant.
  */
 export async function grantTimeline(db: Db, grantId: string, activityLimit = TIMELINE_ACTIVITY_LIMIT): Promise<GrantTimeline | null> {
@@ -54,7 +54,11 @@ export async function grantTimeline(db: Db, grantId: string, activityLimit = TIM
     db.auditEvent.findMany({ where: { grantId, action: { startsWith: 'activity.' } }, orderBy: order, take: activityLimit + 1, select: eventSelect }),
   ]);
   if (lifecycle.length === 0 && activity.length === 0 && !grant) return null;
-  const rows = [...lifecycle, ...activity.slice(0, activityLimit)].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
-  const slugs = await new ResourceSlugs(db).load(rows);
-  return { grantId, events: rows.map((row) => ({ ...auditEventView(row, slugs), phase: phaseOf(row.action) })), truncated: activity.length > activityLimit };
+  const slugs = await new ResourceSlugs(db).load([...lifecycle, ...activity]);
+  // Activity sits where its report says it happened; everything else where the database recorded it.
+  const when = (e: AuditEventView) => Date.parse(e.reportedAt ?? e.occurredAt);
+  const events = [...lifecycle, ...activity.slice(0, activityLimit)]
+    .map((row) => ({ ...auditEventView(row, slugs), phase: phaseOf(row.action) }))
+    .sort((a, b) => when(a) - when(b) || (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0));
+  return { grantId, events, truncated: activity.length > activityLimit };
 }

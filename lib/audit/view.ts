@@ -42,14 +42,26 @@ export interface AuditEventView {
   ip: string | null;
   userAgent: string | null;
   data: Record<string, unknown>;
+  /**
+   * When a report says it happened (`data.reportedAt`, reported activity): occurredAt is always when the
+   * database recorded it. Null for every other event.
+   */
+  reportedAt: string | null;
   /** Position in the hash chain; null until the sealer reaches the event (seconds). */
   chainIndex: string | null;
   prevHash: string | null;
   hash: string | null;
 }
 
+/** A reported time as an ISO string, or null when there is none (or it is not a time). */
+export function reportedTime(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 /** Every field of the view but `data`, which the page view parses and the export keeps as text. */
-export function viewFields(row: Omit<AuditEventRow, 'data'>, slugs: ReadonlyMap<string, string>): Omit<AuditEventView, 'data'> {
+export function viewFields(row: Omit<AuditEventRow, 'data'>, slugs: ReadonlyMap<string, string>, reportedAt: unknown): Omit<AuditEventView, 'data'> {
   return {
     id: row.id,
     seq: row.seq.toString(),
@@ -67,6 +79,7 @@ export function viewFields(row: Omit<AuditEventRow, 'data'>, slugs: ReadonlyMap<
     statusTo: row.statusTo,
     ip: row.ip,
     userAgent: row.userAgent,
+    reportedAt: reportedTime(reportedAt),
     chainIndex: row.chainIndex?.toString() ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
@@ -75,7 +88,7 @@ export function viewFields(row: Omit<AuditEventRow, 'data'>, slugs: ReadonlyMap<
 
 export function auditEventView(row: AuditEventRow, slugs: ReadonlyMap<string, string>): AuditEventView {
   const data = row.data && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
-  return { ...viewFields(row, slugs), data };
+  return { ...viewFields(row, slugs, data.reportedAt), data };
 }
 
 /**

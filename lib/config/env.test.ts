@@ -44,6 +44,22 @@ describe('parseConfig', () => {
     expect(errorOf({ DATABASE_URL: 'postgresql://u@localhost:5432/db' }).variable).toBe('AUTH_SECRET');
   });
 
+  it('requires AUDIT_SIGNING_KEY in production with a real database, and nowhere else', () => {
+    const production = { DATABASE_URL: 'postgresql://u@localhost:5432/db', AUTH_SECRET: secret, NODE_ENV: 'production' };
+    expect(errorOf(production).variable).toBe('AUDIT_SIGNING_KEY');
+    expect(errorOf({ ...production, AUDIT_SIGNING_KEY: 'short' }).variable).toBe('AUDIT_SIGNING_KEY');
+    expect(parseConfig({ ...production, AUDIT_SIGNING_KEY: secret }).AUDIT_SIGNING_KEY).toBe(secret);
+    expect(parseConfig({ ...production, NODE_ENV: 'development' }).AUDIT_SIGNING_KEY).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'production' }).AUDIT_SIGNING_KEY).toBeUndefined();
+  });
+
+  it('puts the audit checkpoint file under the data directory unless told otherwise', () => {
+    expect(parseConfig({ TIMEBOX_DATA_DIR: '/srv/timebox' }).auditCheckpointFile).toBe('/srv/timebox/audit-checkpoints.jsonl');
+    expect(parseConfig({ AUDIT_CHECKPOINT_FILE: '/var/log/timebox/checkpoints.jsonl' }).auditCheckpointFile).toBe('/var/log/timebox/checkpoints.jsonl');
+    expect(parseConfig({}).AUDIT_CHECKPOINT_INTERVAL_SECONDS).toBe(300);
+    expect(errorOf({ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1' }).variable).toBe('AUDIT_CHECKPOINT_INTERVAL_SECONDS');
+  });
+
   it('turns dev sign-in off in production on the embedded database too, unless asked', () => {
     expect(parseConfig({ NODE_ENV: 'production' }).devLogin).toBe(false);
     expect(parseConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true' }).devLogin).toBe(true);
@@ -64,7 +80,7 @@ describe('parseConfig', () => {
   });
 
   it('turns dev sign-in off in production on a real database unless asked', () => {
-    const base = { DATABASE_URL: 'postgresql://u@localhost/db', AUTH_SECRET: secret, NODE_ENV: 'production' };
+    const base = { DATABASE_URL: 'postgresql://u@localhost/db', AUTH_SECRET: secret, AUDIT_SIGNING_KEY: secret, NODE_ENV: 'production' };
     expect(parseConfig(base).devLogin).toBe(false);
     expect(parseConfig({ ...base, AUTH_DEV_LOGIN: 'true' }).devLogin).toBe(true);
     expect(parseConfig({ ...base, NODE_ENV: 'development' }).devLogin).toBe(true);

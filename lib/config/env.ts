@@ -62,6 +62,11 @@ export const envSchema = z.object({
   DATABASE_MIGRATION_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   TIMEBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  // Signs audit events and chain checkpoints. Kept outside the database, so rows written behind the app's back show.
+  AUDIT_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().trim().min(32, 'must be at least 32 characters').optional()),
+  // Where signed checkpoints of the audit chain's head are appended (JSON lines). Default: <TIMEBOX_DATA_DIR>/audit-checkpoints.jsonl.
+  AUDIT_CHECKPOINT_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number').min(10, 'must be at least 10 seconds').max(86_400, 'must be at most 86400 (a day)').default(300)),
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be an absolute URL' }).optional()),
   AUTH_SESSION_MAX_AGE: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number of seconds').min(60, 'must be at least 60 seconds').max(30 * 24 * 3600, 'must be at most 30 days (2592000 seconds)').default(12 * 3600)),
   AUTH_DEV_LOGIN: z.preprocess(emptyAsUndefined, devLoginFlag.optional()),
@@ -112,6 +117,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 export interface AppConfig extends RawEnv {
   /** Absolute data directory (PGlite files, generated secrets). */
   dataDir: string;
+  /** Absolute path of the audit checkpoint file. */
+  auditCheckpointFile: string;
   /** true when no DATABASE_URL is set: PGlite in-process. */
   embedded: boolean;
   devLogin: boolean;
@@ -163,6 +170,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (raw.TIMEBOX_ROLES_FROM_IDP && raw.TIMEBOX_ADMIN_GROUPS.length === 0) {
     throw new ConfigError('TIMEBOX_ADMIN_GROUPS', 'is required when TIMEBOX_ROLES_FROM_IDP=true (otherwise nobody could stay admin)');
   }
+  // Embedded, the key is generated under the data directory like AUTH_SECRET. On a shared database in
+  // production every instance must sign with the same key, and it must not live beside the data it protects.
+  if (!embedded && raw.NODE_ENV === 'production' && !raw.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required in production with DATABASE_URL (32+ random characters, e.g. `openssl rand -hex 32`; the same on every instance, kept out of the database)');
+  }
 
   if (raw.SMTP_URL && !raw.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'is required when SMTP_URL is set (the sender, e.g. "Timebox <timebox@example.com>")');
   if (raw.NOTIFY_WEBHOOK_URL && !raw.NOTIFY_WEBHOOK_SECRET) throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required when NOTIFY_WEBHOOK_URL is set (receivers verify the signature with it)');
@@ -170,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   return {
     ...raw,
     dataDir: path.resolve(raw.TIMEBOX_DATA_DIR),
+    auditCheckpointFile: path.resolve(raw.AUDIT_CHECKPOINT_FILE ?? path.join(raw.TIMEBOX_DATA_DIR, 'audit-checkpoints.jsonl')),
     embedded,
     devLogin,
     oidc: raw.OIDC_ISSUER

@@ -10,6 +10,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { sealPendingEvents } from '@/lib/audit/seal';
 import { verifyChain } from '@/lib/audit/verify';
 import { checkHealth } from '@/lib/services/health';
+import { signAuditForTests } from '@/lib/testing/audit-signing';
 import { requireServer } from '@/lib/testing/require-server';
 import { auditTableRisks } from './audit-privileges';
 import { connectDatabase, type Database } from './client';
@@ -35,6 +36,7 @@ describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('a
   let owner: Database;
 
   beforeAll(async () => {
+    signAuditForTests();
     await asSuperuser(`CREATE ROLE ${names.migrator} LOGIN PASSWORD 'lp-test-pw'; CREATE ROLE ${names.app} LOGIN PASSWORD 'lp-test-pw'`);
     await asSuperuser(`CREATE DATABASE ${names.database} OWNER ${names.migrator}`);
     const { applied } = await migrateDatabase({ DATABASE_URL: urlAs(names.app), DATABASE_MIGRATION_URL: urlAs(names.migrator), dataDir: '' });

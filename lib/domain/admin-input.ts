@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES } from './durations';
 import { ticketMatches, ticketPatternProblem } from './ticket-pattern';
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from './nesting-depth';
 
 // The shapes admins edit: resources, entitlements (roles) and their policies. One schema per form,
 // used by the server action at the edge and again by the service (which REST or tests may call directly).
@@ -79,6 +80,11 @@ export const settingsInput = z
     }
   }, z.record(z.string(), z.unknown(), { message: 'Settings must be a JSON object ({ … }), not a list or a single value' }))
   .superRefine((settings, ctx) => {
+    // Checked before anything walks it recursively (JSON.stringify overflows the stack some thousands of levels down).
+    if (nestedDeeperThan(settings, MAX_INPUT_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `Settings must not nest more than ${MAX_INPUT_DEPTH} levels deep` });
+      return;
+    }
     if (JSON.stringify(settings).length > 20_000) ctx.addIssue({ code: 'custom', message: 'Settings must stay under 20,000 characters' });
     const secret = findInlineSecret(settings);
     if (secret) {

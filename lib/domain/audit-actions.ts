@@ -95,6 +95,8 @@ export type AuditEventData = {
     user: string | null;
     userId: string | null;
     outsideGrant: boolean;
+    /** When the reporter says it was done (occurredAt is when the database recorded the report). */
+    reportedAt: Iso;
     receivedAt: Iso;
   };
   'audit.exported': { format: string; filters: Json };

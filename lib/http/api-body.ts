@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { HttpError } from './api-errors';
-import { refuseNul } from './contains-nul';
+import { refuseDeepNesting, refuseNul } from './contains-nul';
 
 /** The largest JSON body the API reads. Every request body it takes is a few fields of text. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -64,6 +64,7 @@ export function parseJsonObject(text: string, contentType: string | null): Recor
     throw new AppError('bad_request', 'Malformed JSON in the request body.');
   }
   refuseNul(value);
+  refuseDeepNesting(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new AppError('bad_request', 'The body must be a JSON object.');
   }

@@ -1,3 +1,4 @@
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from '@/lib/domain/nesting-depth';
 import { AppError } from '@/lib/errors';
 
 // PostgreSQL text cannot hold U+0000: a "\u0000" that reached a query would fail there, as a 500.
@@ -24,4 +25,9 @@ export function containsNul(value: unknown): boolean {
 /** Throws the 400 every entry point answers for input holding a NUL. */
 export function refuseNul(value: unknown): void {
   if (containsNul(value)) throw new AppError('bad_request', 'Text must not contain NUL (\\u0000) characters.');
+}
+
+/** Throws the 400 every entry point answers for input nested deeper than any real input (see nesting-depth.ts). */
+export function refuseDeepNesting(value: unknown): void {
+  if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) throw new AppError('bad_request', `Input must not nest more than ${MAX_INPUT_DEPTH} levels deep.`);
 }

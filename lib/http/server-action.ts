@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActorContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getServiceDeps } from '@/lib/services/runtime';
-import { refuseNul } from './contains-nul';
+import { refuseDeepNesting, refuseNul } from './contains-nul';
 import { requestMeta, sessionContext } from './request-context';
 import { toErrorBody } from './to-error-body';
 
@@ -35,6 +35,7 @@ export function authedAction<S extends z.ZodType, T>(name: string, schema: S, ha
       ctx = await sessionContext(meta);
       const plain = toPlainInput(input);
       refuseNul(plain);
+      refuseDeepNesting(plain);
       const parsed = schema.parse(plain);
       return { ok: true, data: await handler(await getServiceDeps(), ctx, parsed) };
     } catch (error) {

@@ -1,3 +1,4 @@
+import { checkpointPass } from '@/lib/audit/audit-checkpoints';
 import { sealPendingEvents } from '@/lib/audit/seal';
 import { getConfig } from '@/lib/config/env';
 import { log } from '@/lib/log';
@@ -47,12 +48,18 @@ export function startInternalScheduler(): void {
   globalForScheduler.timeboxSealer = every(everyMs, async () => {
     try {
       // Chain the audit events committed since the last tick (skipped while another instance seals).
-      // The head it logs is an anchor kept outside the database: `audit:verify --anchor` checks it later.
       const sealed = await sealPendingEvents((await getServiceDeps()).db, { wait: false });
       // Every few seconds while anything happens: debug, so the log shows what matters (LOG_LEVEL=debug shows it).
       if (sealed.sealed > 0) log.debug({ sealed: sealed.sealed, head: { chainIndex: sealed.head?.chainIndex.toString(), hash: sealed.head?.hash } }, 'audit sealed');
     } catch (error) {
       log.error({ err: error }, 'audit sealing failed; will try again');
+    }
+    try {
+      // A signed checkpoint of the head, outside the database, every AUDIT_CHECKPOINT_INTERVAL_SECONDS.
+      const checkpoint = await checkpointPass((await getServiceDeps()).db, new Date());
+      if (checkpoint) log.info({ chainIndex: checkpoint.chainIndex, hash: checkpoint.hash }, 'audit checkpoint written');
+    } catch (error) {
+      log.error({ err: error }, 'audit checkpoint failed; will try again');
     }
   });
   startNotifier(everyMs);

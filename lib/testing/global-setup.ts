@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '@/lib/db/client';
 import { applyPendingMigrations } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/seed/seed-demo';
+import { signAuditForTests } from './audit-signing';
 import { testTarget, withDatabase } from './test-target';
 import type { TemplateKind } from './test-db';
 
@@ -21,6 +22,8 @@ declare module 'vitest' {
 // copy (PGlite loadDataDir / CREATE DATABASE … TEMPLATE) instead of seeding for itself, which on a busy
 // machine took seconds per file and could outlast Prisma's 5 s transaction timeout.
 export default async function setup(project: TestProject) {
+  // The demo seed's audit events are signed here, and verified in the workers: one key for both.
+  signAuditForTests();
   const target = testTarget();
   if (target.kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-test-'));

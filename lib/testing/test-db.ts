@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connectDatabase, type Database } from '@/lib/db/client';
+import { signAuditForTests } from './audit-signing';
 import { testTarget, withDatabase } from './test-target';
 
 /** What a test database starts with: the migrated schema only, or that plus the demo organisation (seedDemo). */
@@ -19,6 +20,7 @@ export interface TestDatabase extends Database {
  * 'demo' is what seedDemo would leave in an empty database: the demo groups, users, resources and its one audit event.
  */
 export async function createTestDatabase(template: TemplateKind = 'migrated'): Promise<TestDatabase> {
+  signAuditForTests({ checkpoints: true });
   const kind = inject('dbKind');
   const source = inject('dbTemplates')[template];
   if (kind === 'pglite') {

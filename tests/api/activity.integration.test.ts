@@ -72,6 +72,10 @@ describe('POST /api/v1/activity', () => {
     expect(await report('other user', { user: 'bob@example.com', at: now().toISOString() })).toMatchObject({ linkedGrantId: null, outsideGrant: true });
     expect(await report('unknown principal', { principal: 'tbx_ffffffffffff', at: now().toISOString() })).toMatchObject({ linkedGrantId: null, outsideGrant: true });
     expect(await report('unknown user', { user: 'mallory@example.com', at: now().toISOString() })).toMatchObject({ linkedGrantId: null, outsideGrant: true });
+    // The trail records when the report arrived (the database's clock); the time it claims is kept as data.
+    const early = await h.database.db.auditEvent.findFirstOrThrow({ where: { action: 'activity.reported', data: { path: ['detail'], equals: 'principal before: SELECT 1' } } });
+    expect(early.data).toMatchObject({ reportedAt: before });
+    expect(early.occurredAt.getTime()).toBeGreaterThan(Date.parse(before) + 3_000_000);
   });
 
   it('flags use of the grant’s role after the grant was revoked', async () => {
@@ -113,7 +117,8 @@ describe("a grant's timeline", () => {
   it('tells request → decisions → activation → activity → end, with activity in its place', async () => {
     const res = await timeline(grantId);
     expect(res.status).toBe(200);
-    const events: Array<{ action: string; phase: string; data: { detail?: string } }> = res.json.timeline.events;
+    const events: Array<{ action: string; phase: string; data: { detail?: string; reportedAt?: string }; reportedAt: string | null }> = res.json.timeline.events;
+    for (const e of events) expect(e.reportedAt).toBe(e.phase === 'activity' ? e.data.reportedAt : null);
     const steps = events.map((e) => (e.phase === 'activity' ? `activity:${e.data.detail!.split(':')[0]}` : `${e.phase}:${e.action}`));
     expect(steps).toEqual([
       'activity:principal before',

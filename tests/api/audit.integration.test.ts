@@ -7,7 +7,8 @@ import * as listRoute from '@/app/api/v1/audit/route';
 import * as verifyRoute from '@/app/api/v1/audit/verify/route';
 import { call, createApiHarness, type ApiHarness, type Handler } from '@/lib/testing/api-harness';
 import { expectAppError } from '@/lib/testing/expect-app-error';
-import { appendAudit } from '@/lib/audit/append';
+import { appendAudit, appendAuditMany } from '@/lib/audit/append';
+import { appendAuditAt } from '@/lib/testing/audit-history';
 import { listAuditEvents } from '@/lib/audit/audit-service';
 import { CSV_COLUMNS } from '@/lib/audit/export-format';
 import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
@@ -85,19 +86,20 @@ describe('filters and keyset pages', () => {
     const { db } = h.database;
     flags = await db.resource.findUniqueOrThrow({ where: { slug: 'feature-flags' }, select: { id: true } });
     const bob = await db.user.findUniqueOrThrow({ where: { email: 'bob@example.com' } });
-    // 60 events over three actions, two actors, one resource; written through appendAudit like the services do.
+    // 60 events over three actions, two actors, one resource; signed like the services' (appendAuditAt dates them in the past).
     for (let i = 0; i < 60; i++) {
-      await db.$transaction((tx) =>
-        appendAudit(tx, rawAuditEvent({
+      await appendAuditAt(
+        db,
+        rawAuditEvent({
           actorId: i % 3 === 0 ? bob.id : null,
           actorLabel: i % 3 === 0 ? bob.email : 'system:scheduler',
           action: ['grant.activated', 'grant.expired', 'request.created'][i % 3]!,
           resourceId: i % 2 === 0 ? flags.id : null,
           grantId: i % 5 === 0 ? ids.grantA : ids.grantB,
           requestId: i % 4 === 0 ? ids.requestA : null,
-          occurredAt: new Date(Date.UTC(2026, 9, 1 + Math.floor(i / 10), 12)),
           data: i % 3 === 2 ? { justification: i === 32 ? 'Rotate 100%_of keys (INC-77)' : `routine ${i}`, ticket: `OPS-${i}` } : {},
-        })),
+        }),
+        new Date(Date.UTC(2026, 9, 1 + Math.floor(i / 10), 12)),
       );
     }
   });
@@ -198,9 +200,8 @@ describe('export', () => {
   beforeAll(async () => {
     // More than one export batch (2000), written in bulk.
     const formula = { justification: '=HYPERLINK("http://evil.example","click")', ticket: '+1-555' };
-    await h.database.db.auditEvent.createMany({
-      data: Array.from({ length: 2100 }, (_, i) => ({ actorLabel: 'system:bulk', action: 'test.bulk', data: i === 7 ? formula : { justification: `bulk, "row" ${i}\nline two` } })),
-    });
+    const events = Array.from({ length: 2100 }, (_, i) => rawAuditEvent({ actorLabel: 'system:bulk', action: 'test.bulk', data: i === 7 ? formula : { justification: `bulk, "row" ${i}\nline two` } }));
+    await h.database.db.$transaction((tx) => appendAuditMany(tx, events));
   });
 
   it('streams the whole filtered trail as an RFC 4180 CSV attachment, formulas neutralised', async () => {

@@ -58,7 +58,7 @@ describe('/api/cron/expire', () => {
     expect(idle.status).toBe(200);
     expect(idle.headers.get('cache-control')).toBe('no-store');
     // Nothing due; the audit events the two requests wrote are sealed into the chain.
-    expect(idle.json).toEqual({ requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, provisioningResumed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0, auditEventsSealed: expect.any(Number), notificationsSent: 0 });
+    expect(idle.json).toEqual({ requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, provisioningResumed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0, auditEventsSealed: expect.any(Number), auditCheckpointWritten: expect.any(Boolean), notificationsSent: 0 });
     expect(idle.json.auditEventsSealed).toBeGreaterThan(0);
     expect(await h.database.db.auditEvent.count({ where: { hash: null } })).toBe(0);
 

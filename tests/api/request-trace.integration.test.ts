@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import * as portalExport from '@/app/api/portal/audit/export/route';
+import { createResourceAction } from '@/app/(portal)/admin/actions';
 import { submitRequest } from '@/app/(portal)/requests/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { log } from '@/lib/log';
@@ -106,6 +107,21 @@ describe('request ids', () => {
     const carol = (await h.ctxOf('carol@example.com')).actor;
     expect(logged).toHaveBeenCalledOnce();
     expect(logged.mock.calls[0]![0]).toMatchObject({ route: 'action explodeForTest', requestId: 'lb-abcdef0123', actorId: carol.id, actorEmail: 'carol@example.com', via: 'web' });
+  });
+
+  it('answers input nested 20,000 deep with the client\'s error, never a logged 500', async () => {
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
+    await browserSession('carol@example.com', {});
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const resource = { slug: 'deep-settings', name: 'Deep', kind: 'webhook' as const };
+    // As a structured argument: refused at the edge, before any schema walks it.
+    const structured = await createResourceAction({ ...resource, settings: JSON.parse(deep) });
+    expect(structured).toEqual({ ok: false, error: { code: 'bad_request', message: 'Input must not nest more than 32 levels deep.' } });
+    // As the form's JSON text: parsed by the settings schema, and refused there, on the field.
+    const typed = await createResourceAction({ ...resource, settings: deep });
+    expect(typed).toMatchObject({ ok: false, error: { code: 'bad_request', fields: { settings: 'Settings must not nest more than 32 levels deep' } } });
+    expect(logged).not.toHaveBeenCalled();
+    expect(await h.database.db.resource.findUnique({ where: { slug: 'deep-settings' } })).toBeNull();
   });
 
   it('does not log expected errors, nor give them an id in the body', async () => {

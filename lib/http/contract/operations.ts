@@ -256,8 +256,9 @@ export const operations = {
     method: 'GET',
     path: '/api/v1/audit/verify',
     tag: 'Audit',
-    summary: 'Verify the hash chain',
-    description: 'Seals what is committed, then walks the chain. 200 either way: a broken chain is a finding (`ok: false`), not an error.',
+    summary: 'Verify the audit trail',
+    description:
+      'Seals what is committed, then walks the chain checking every hash and MAC, compares its head with the latest signed checkpoint, and recomputes searchText and event times. 200 either way: tampering is a finding (`ok: false`, every one in `findings` with its event), not an error.',
     scope: 'audit',
     query: verifyQuery,
     response: r.verifyResult,

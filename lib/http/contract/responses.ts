@@ -119,6 +119,7 @@ export const auditEventView = z
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
+    reportedAt: isoTime.nullable().meta({ description: 'When a report says it happened (reported activity); `occurredAt` is when the database recorded it.' }),
     chainIndex: z.string().nullable().meta({ description: 'Position in the hash chain; null until sealed.' }),
     prevHash: z.string().nullable(),
     hash: z.string().nullable(),
@@ -131,16 +132,37 @@ export const grantTimeline = z.object({ grantId: uuid, events: z.array(timelineE
 
 export const auditPage = z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
 
+const verifyReason = z.enum([
+  'hash-mismatch',
+  'gap',
+  'prev-hash-mismatch',
+  'forged',
+  'anchor-mismatch',
+  'mac-missing',
+  'mac-mismatch',
+  'seal-mac-missing',
+  'seal-mac-mismatch',
+  'search-text-mismatch',
+  'backdated',
+  'truncated',
+  'checkpoint-invalid',
+]);
+const verifyFinding = z.object({
+  reason: verifyReason,
+  chainIndex: z.string().nullable().meta({ description: 'The event\'s position in the chain (for `truncated`, the checkpoint\'s); null when not sealed or not about one event.' }),
+  seq: z.string().nullable(),
+  id: uuid.nullable(),
+});
+const verifyCommon = {
+  checked: z.int(),
+  unsealed: z.int(),
+  legacy: z.int().meta({ description: 'Events sealed before the trail was signed (AUDIT_SIGNING_KEY): chained, without MACs.' }),
+  checkpoint: z.object({ chainIndex: z.string(), at: isoTime }).nullable().meta({ description: 'The latest signed checkpoint the chain was compared with.' }),
+  findings: z.array(verifyFinding).meta({ description: 'Every kind of tampering found, with its event (at most 100).' }),
+};
 export const verifyResult = z.union([
-  z.object({ ok: z.literal(true), checked: z.int(), unsealed: z.int(), head: z.object({ chainIndex: z.string(), hash: z.string() }).nullable() }),
-  z.object({
-    ok: z.literal(false),
-    checked: z.int(),
-    unsealed: z.int(),
-    firstBrokenId: uuid.nullable(),
-    chainIndex: z.string(),
-    reason: z.enum(['hash-mismatch', 'gap', 'prev-hash-mismatch', 'forged', 'anchor-mismatch']),
-  }),
+  z.object({ ok: z.literal(true), ...verifyCommon, head: z.object({ chainIndex: z.string(), hash: z.string() }).nullable() }),
+  z.object({ ok: z.literal(false), ...verifyCommon, firstBrokenId: uuid.nullable(), chainIndex: z.string().nullable(), reason: verifyReason }),
 ]);
 
 export const accessCheck = z.object({ allowed: z.boolean(), grantId: uuid.nullable(), expiresAt: isoTime.nullable() });

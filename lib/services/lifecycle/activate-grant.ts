@@ -35,7 +35,7 @@ export async function activateGrant(deps: ServiceDeps, grantId: string, by: Acto
     }),
   );
   if (!claimed) return 'not-due';
-  return provisionClaimed(deps, grantId, by);
+  return provisionClaimed(deps, grantId, by, leaseUntil);
 }
 
 /** Takes over a `provisioning` grant whose lease lapsed (its process died mid-call) and provisions it again. */
@@ -60,11 +60,17 @@ export async function resumeProvisioning(deps: ServiceDeps, grantId: string): Pr
     return true;
   });
   if (!taken) return 'not-due';
-  return provisionClaimed(deps, grantId, { system: 'scheduler' });
+  return provisionClaimed(deps, grantId, { system: 'scheduler' }, until);
 }
 
-/** The connector call and its outcome, for a grant this process holds the provisioning lease of. */
-async function provisionClaimed(deps: ServiceDeps, grantId: string, by: ActorContext | SystemContext): Promise<ActivationOutcome> {
+/**
+ * The connector call and its outcome, for a grant this process holds the provisioning lease of.
+ * `lease` is this attempt's fencing token: each claim sets nextAttemptAt to its own lease end, later than
+ * any before it (a takeover needs the previous one lapsed), so the outcome is recorded only while no
+ * later attempt has taken the grant over. A slow first call that fails after a sweep re-drove the grant
+ * must not fail (and strip) the attempt that replaced it; one that succeeds leaves the activation to it.
+ */
+async function provisionClaimed(deps: ServiceDeps, grantId: string, by: ActorContext | SystemContext, lease: Date): Promise<ActivationOutcome> {
   const { db, clock, connectors } = deps;
   const target = await loadGrantTarget(db, grantId);
   const connector = target ? connectors.get(target.resource.kind) : undefined;
@@ -76,6 +82,7 @@ async function provisionClaimed(deps: ServiceDeps, grantId: string, by: ActorCon
       transitionGrant(tx, grantId, {
         from: 'provisioning',
         to: 'active',
+        when: { nextAttemptAt: lease },
         set: { activatedAt: clock.now(), nextAttemptAt: null, ...state },
         by,
         action: 'grant.activated',
@@ -87,20 +94,22 @@ async function provisionClaimed(deps: ServiceDeps, grantId: string, by: ActorCon
       if (activated.expiresAt.getTime() !== target.expiresAt.getTime()) await reapplyGrantEnd(deps, grantId);
       return 'active';
     }
-    // Someone else moved it. Revoked meanwhile: its revoking path deprovisions, but may have run before
-    // our call finished, so remove what we made too (deprovision is idempotent). Activated by a sweep
-    // that took over our lapsed lease: the access is that grant's now, so leave it.
+    // Someone else moved it, or holds it. Revoked meanwhile: its revoking path deprovisions, but may have
+    // run before our call finished, so remove what we made too (deprovision is idempotent). Taken over
+    // by a sweep after our lease lapsed (still provisioning, or activated by it): the access is that
+    // attempt's now, so leave it.
     if (!(await stillHoldsAccess(deps, grantId))) await connector.deprovision(target).catch(() => {});
     return 'not-due';
   } catch (error) {
     const reason = errorMessage(error);
     log.warn({ grantId, reason }, 'provisioning failed');
-    // Recorded first, and only if the grant is still ours: a sweep that took over a lapsed lease may
-    // have activated it meanwhile, and then the access it holds must stay.
+    // Recorded first, and only if the grant is still ours (our lease): a sweep that took over a lapsed
+    // lease may be provisioning it or have activated it meanwhile, and then the access must stay.
     const failed = await db.$transaction((tx) =>
       transitionGrant(tx, grantId, {
         from: 'provisioning',
         to: 'failed',
+        when: { nextAttemptAt: lease },
         set: { failureReason: reason, endedAt: clock.now(), nextAttemptAt: null },
         by: { system: 'connector' },
         action: 'grant.failed',

@@ -15,12 +15,14 @@ import { sweep } from '../sweep/sweep';
 // The portal target, with its provision step under the test's control: `hang` leaves a call pending the
 // way a process that died mid-call leaves it (nothing after it ever runs), `fail` makes the target refuse.
 // What the "target" holds is tracked by grant id, so the test asserts access, not calls.
-const target = { mode: 'ok' as 'ok' | 'hang' | 'fail', holds: new Set<string>(), release: [] as (() => void)[] };
+// A hanging call is released with `ok` (the default) or `fail`, in the order the calls began.
+const target = { mode: 'ok' as 'ok' | 'hang' | 'fail', holds: new Set<string>(), release: [] as ((outcome?: 'ok' | 'fail') => void)[] };
+const REFUSED = 'target refused: role "deployer" does not exist';
 const controlled: Connector = {
   ...portalConnector,
   provision: async (t: GrantTarget) => {
-    if (target.mode === 'fail') throw new Error('target refused: role "deployer" does not exist');
-    if (target.mode === 'hang') await new Promise<void>((resolve) => target.release.push(resolve));
+    if (target.mode === 'fail') throw new Error(REFUSED);
+    if (target.mode === 'hang' && (await new Promise<'ok' | 'fail'>((resolve) => target.release.push((outcome = 'ok') => resolve(outcome)))) === 'fail') throw new Error(REFUSED);
     target.holds.add(t.grantId);
     return {};
   },
@@ -69,10 +71,9 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      // Claimed in the database is not enough: the call must have reached the target (and hung there),
-      // or flipping the target to 'ok' below would let the "dead" process finish the job itself.
-      return (g !== null && target.release.length > 0) || first.settled;
-    }, 'the grant is claimed for provisioning and its call hangs in the target');
+      // Claimed is not enough: the call must be in the target before the mode changes, or it would succeed.
+      return (g !== null && target.release.length === 1) || first.settled;
+    }, 'the grant is claimed and its call is in the target');
     expect(first.error).toBe('');
     expect(target.holds.has(grantId)).toBe(false);
 
@@ -104,11 +105,49 @@ describe('provisioning, as durable as revocation', () => {
     expect(target.holds.has(grantId)).toBe(false);
   });
 
+  it('a slow first attempt that fails after the sweep took over does not fail the attempt that replaced it', async () => {
+    target.mode = 'hang';
+    const first = { settled: false };
+    void startGrant('alice@example.com')
+      .catch(() => {})
+      .finally(() => (first.settled = true));
+    let grantId = '';
+    await until(async () => {
+      const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
+      grantId = g?.id ?? '';
+      return g !== null && target.release.length === 1;
+    }, 'the first attempt is claimed and calling the target');
+
+    // Its lease lapses; the sweep re-drives the grant, and that second call is under way too.
+    clock.advance(PROVISIONING_LEASE_MS + 1_000);
+    const second = sweep(deps);
+    await until(async () => target.release.length === 2, 'the sweep took the grant over and is calling the target');
+
+    // The first call now fails: it is fenced off (its lease is not the grant's any more), so it records nothing and removes nothing.
+    target.release[0]!('fail');
+    await until(async () => first.settled, 'the first attempt finished');
+    expect(await statusOf(grantId)).toBe('provisioning');
+
+    target.release[1]!('ok');
+    expect(await second).toMatchObject({ provisioningResumed: 1, grantsActivated: 1 });
+    target.release.splice(0);
+    expect(await statusOf(grantId)).toBe('active');
+    expect(target.holds.has(grantId)).toBe(true);
+    expect(await trail(grantId)).toEqual([
+      { action: 'grant.created', statusFrom: null, statusTo: 'scheduled' },
+      { action: 'grant.provisioning', statusFrom: 'scheduled', statusTo: 'provisioning' },
+      { action: 'grant.provisioning_resumed', statusFrom: null, statusTo: null },
+      { action: 'grant.activated', statusFrom: 'provisioning', statusTo: 'active' },
+    ]);
+    await revokeGrant(deps, await as('alice@example.com'), { grantId });
+    expect(target.holds.has(grantId)).toBe(false);
+  });
+
   it('a grant whose provisioning fails is recorded as never active', async () => {
     target.mode = 'fail';
     const request = await startGrant('erin@example.com');
     const grant = await database.db.grant.findUniqueOrThrow({ where: { id: request.grant!.id } });
-    expect(grant).toMatchObject({ status: 'failed', activatedAt: null, failureReason: 'target refused: role "deployer" does not exist' });
+    expect(grant).toMatchObject({ status: 'failed', activatedAt: null, failureReason: REFUSED });
     const events = await trail(grant.id);
     expect(events).toEqual([
       { action: 'grant.created', statusFrom: null, statusTo: 'scheduled' },
@@ -129,8 +168,8 @@ describe('provisioning, as durable as revocation', () => {
     await until(async () => {
       const g = await database.db.grant.findFirst({ where: { user: { email: 'bob@example.com' }, status: 'provisioning' } });
       grantId = g?.id ?? '';
-      return g !== null && target.release.length > 0;
-    }, 'the grant is claimed for provisioning and its call hangs in the target');
+      return g !== null && target.release.length === 1;
+    }, 'the grant is claimed and its call is in the target');
     const revoked = await revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'wrong person' });
     expect(revoked.status).toBe('revoked');
 

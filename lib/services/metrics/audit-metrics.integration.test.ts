@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit } from '@/lib/audit/append';
+import { appendAuditAt } from '@/lib/testing/audit-history';
 import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
@@ -14,7 +14,7 @@ import { DAY_MS, utcDay } from './sql-time';
 
 // The metric queries against a real database: the demo seed, two requests made through the service,
 // and rows written with chosen timestamps (requests and grants are ordinary mutable tables; audit
-// events go through appendAudit with their own occurredAt).
+// events are signed like appendAudit's, dated by appendAuditAt past the database's time trigger).
 
 let database: TestDatabase;
 let deps: ServiceDeps;
@@ -110,7 +110,7 @@ beforeAll(async () => {
 
   // Drift: two findings this week, one older, and a removal (a different action).
   const drift = (occurredAt: Date, action = 'reconcile.drift_found') =>
-    database.db.$transaction((tx) => appendAudit(tx, rawAuditEvent({ actorLabel: 'system:reconciler', action, occurredAt, data: { resource: 'prod-postgres', principal: 'mallory', role: 'pg_write_all_data' } })));
+    appendAuditAt(database.db, rawAuditEvent({ actorLabel: 'system:reconciler', action, data: { resource: 'prod-postgres', principal: 'mallory', role: 'pg_write_all_data' } }), occurredAt);
   await drift(ago(DAY_MS));
   await drift(ago(6 * DAY_MS));
   await drift(ago(8 * DAY_MS));
