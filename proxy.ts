@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { MAX_ACTION_NESTING, nestingDepth } from '@/lib/http/nesting-depth';
+import { MAX_INPUT_DEPTH, textNestedDeeperThan } from '@/lib/domain/nesting-depth';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 
 // Runs for every request (pages, API, auth) except Next's hashed static files, which get the same
@@ -12,8 +12,8 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https:');
   const development = process.env.NODE_ENV === 'development';
-  if (request.method === 'POST' && request.headers.has('next-action') && nestingDepth(await request.clone().text(), MAX_ACTION_NESTING) > MAX_ACTION_NESTING) {
-    const refused = NextResponse.json({ error: { code: 'bad_request', message: `The submitted data is nested more than ${MAX_ACTION_NESTING} levels deep.` } }, { status: 400 });
+  if (request.method === 'POST' && request.headers.has('next-action') && textNestedDeeperThan(await request.clone().text(), MAX_INPUT_DEPTH + 1)) {
+    const refused = NextResponse.json({ error: { code: 'bad_request', message: `Input must not nest more than ${MAX_INPUT_DEPTH} levels deep.` } }, { status: 400 });
     return withHeaders(refused, securityHeaders({ https, development }));
   }
   const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/_next/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_DEPTH, nestedDeeperThan } from './nesting-depth';
+import { MAX_INPUT_DEPTH, nestedDeeperThan, textNestedDeeperThan } from './nesting-depth';
 
 const nest = (levels: number): unknown => {
   let value: unknown = 'leaf';
@@ -18,5 +18,19 @@ describe('nestedDeeperThan', () => {
 
   it('answers for input far deeper than any recursion limit', () => {
     expect(nestedDeeperThan(nest(200_000), MAX_INPUT_DEPTH)).toBe(true);
+  });
+});
+
+describe('textNestedDeeperThan', () => {
+  it('counts arrays and objects in the text, not brackets inside strings', () => {
+    expect(textNestedDeeperThan('[{"a":[1,2]}]', 2)).toBe(true);
+    expect(textNestedDeeperThan('[{"a":[1,2]}]', 3)).toBe(false);
+    expect(textNestedDeeperThan('["[[[[", "{{{"]', 1)).toBe(false);
+    expect(textNestedDeeperThan('["a\\"[[[", 1]', 1)).toBe(false);
+    expect(textNestedDeeperThan(JSON.stringify([nest(MAX_INPUT_DEPTH)]), MAX_INPUT_DEPTH + 1)).toBe(false);
+  });
+
+  it('answers for 20,000 levels without overflowing', () => {
+    expect(textNestedDeeperThan('['.repeat(20_000) + ']'.repeat(20_000), MAX_INPUT_DEPTH)).toBe(true);
   });
 });

@@ -15,3 +15,24 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
   }
   return false;
 }
+
+/**
+ * The same limit on raw JSON-like text, before anything parses it: the proxy measures server-action bodies
+ * (React's reply encoding, which React revives recursively — 20,000 levels overflowed inside Next.js, a
+ * 500 before any of our code ran). Counts `[`/`{` outside strings; linear, iterative, stops past `max`.
+ */
+export function textNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if ((c === 0x5d /* ] */ || c === 0x7d) /* } */ && depth > 0) depth--;
+  }
+  return false;
+}
