@@ -56,6 +56,9 @@ export async function startWebhookReceiver(options: { secret: string; toleranceS
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(problem ? { error: problem } : { ok: status === 200 }));
     });
   });
+  // Idle keep-alive sockets stay open for the whole test: with Node's 5 s default, a test slowed down by a
+  // busy machine had the next call reuse a socket the receiver had just closed (ECONNRESET, not the status).
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
