@@ -39,7 +39,7 @@ function RunResult({ report }: { report: ReconcileReport }) {
   return (
     <section aria-labelledby="run-result-heading" data-testid="reconcile-result" className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
       <h3 id="run-result-heading" className="font-semibold">
-        This run: {report.drift.length} drift finding{report.drift.length === 1 ? '' : 's'}, {report.removed} removed, {report.failed.length} target{report.failed.length === 1 ? '' : 's'} not read
+        This run: {report.drift.length} drift finding{report.drift.length === 1 ? '' : 's'}, {report.removed} removed, {report.restored} live grant{report.restored === 1 ? '' : 's'} restored, {report.failed.length} target{report.failed.length === 1 ? '' : 's'} not read
       </h3>
       {report.failed.length > 0 ? (
         <div>

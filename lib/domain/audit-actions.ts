@@ -85,7 +85,8 @@ export type AuditEventData = {
 
   'reconcile.drift_found': { resource: string; principal: string; role: string; detail: string | null };
   'reconcile.drift_removed': { resource: string; principal: string; role: string; detail: string | null };
-  'reconcile.completed': { drift: number; removed: number; failed: string[] };
+  'reconcile.access_restored': { resource: string; role: string };
+  'reconcile.completed': { drift: number; removed: number; restored?: number; failed: string[] };
 
   'activity.reported': {
     kind: string;
@@ -167,6 +168,7 @@ const auditActionDescriptions: Record<AuditAction, string> = {
   'device.token_issued': 'CLI sign-in issued a token',
   'reconcile.drift_found': 'access nobody granted found',
   'reconcile.drift_removed': 'access nobody granted removed',
+  'reconcile.access_restored': 'missing access of a live grant given again',
   'reconcile.completed': 'reconciliation run',
   'activity.reported': 'activity reported by a target',
   'audit.exported': 'audit trail exported',

@@ -84,6 +84,26 @@ describe.runIf(canRun)('a postgres grant, end to end through the services', () =
     expect(actions.slice(-3)).toEqual(['grant.ending', 'grant.deprovision_failed', 'grant.expired']);
   });
 
+  it('gives a live grant its role back when someone dropped it in the target, and says so in the trail', async () => {
+    const request = await readOnly('alice@example.com');
+    const grantId = request.grant!.id;
+    const alice = await actorContext(database.db, 'alice@example.com');
+    const admin = await connect(target.url);
+    await admin.query(`DROP ROLE "${(await issueGrantCredentials(deps, alice, { grantId })).username}"`);
+    await admin.end();
+
+    const report = await reconcile(deps, { system: 'reconciler' }, { remove: false });
+    expect(report).toMatchObject({ restored: 1, failed: [] });
+    const creds = await issueGrantCredentials(deps, alice, { grantId });
+    const session = await connect(creds.url);
+    expect((await session.query('SELECT title FROM incidents')).rows).toEqual([{ title: 'db down' }]);
+    await session.end();
+    expect(await database.db.auditEvent.count({ where: { grantId, action: 'reconcile.access_restored' } })).toBe(1);
+    // Nothing missing any more: a second run restores nothing.
+    expect((await reconcile(deps, { system: 'reconciler' }, { remove: false })).restored).toBe(0);
+    await revokeGrant(deps, alice, { grantId, reason: 'done' });
+  });
+
   it('reports a role granted by hand as drift, and removes it in remove mode', async () => {
     const admin = await connect(target.url);
     await admin.query(`CREATE ROLE sneaky LOGIN PASSWORD 'x'; GRANT pg_read_all_data TO sneaky`);

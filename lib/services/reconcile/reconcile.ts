@@ -5,6 +5,7 @@ import type { ActorContext, SystemContext } from '@/lib/domain/context';
 import type { ServiceDeps } from '../deps';
 import { errorMessage } from '@/lib/errors';
 import { authorize } from '@/lib/services/authorize';
+import { restoreMissingAccess } from './restore-missing-access';
 
 export interface DriftItem {
   resource: string;
@@ -17,6 +18,8 @@ export interface DriftItem {
 export interface ReconcileReport {
   drift: DriftItem[];
   removed: number;
+  /** Live grants whose access was missing in the target and was given again. */
+  restored: number;
   /** Resources whose target could not be read this time (unreachable, misconfigured). */
   failed: { resource: string; reason: string }[];
 }
@@ -25,12 +28,13 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'ob
 
 /**
  * Compares what each target really grants with the grants Timebox holds live, and reports (or, in
- * remove mode, takes away) access nobody asked for. Every finding is an audit event.
+ * remove mode, takes away) access nobody asked for; gives back access a live grant lost. Every finding
+ * is an audit event.
  */
 export async function reconcile(deps: ServiceDeps, ctx: ActorContext | SystemContext, options: { remove: boolean }): Promise<ReconcileReport> {
   if (!('system' in ctx)) authorize(ctx, 'portal.admin');
   const { db } = deps;
-  const report: ReconcileReport = { drift: [], removed: 0, failed: [] };
+  const report: ReconcileReport = { drift: [], removed: 0, restored: 0, failed: [] };
   const resources = await db.resource.findMany({ where: { archivedAt: null }, include: { entitlements: { where: { archivedAt: null } } }, orderBy: { slug: 'asc' } });
 
   for (const r of resources) {
@@ -44,6 +48,9 @@ export async function reconcile(deps: ServiceDeps, ctx: ActorContext | SystemCon
       report.failed.push({ resource: r.slug, reason: errorMessage(error) });
       continue;
     }
+    const restoring = await restoreMissingAccess(deps, ctx, r, connector);
+    report.restored += restoring.restored.length;
+    report.failed.push(...restoring.failed.map((f) => ({ resource: r.slug, reason: `could not restore grant ${f.grantId}: ${f.reason}` })));
     if (actual.length === 0) continue;
 
     // Principals legitimately present: grants that hold, or are still being removed from, the target.
@@ -73,7 +80,7 @@ export async function reconcile(deps: ServiceDeps, ctx: ActorContext | SystemCon
     }
   }
   await db.$transaction((tx) =>
-    appendAudit(tx, { ...actorFields(ctx), action: 'reconcile.completed', data: { drift: report.drift.length, removed: report.removed, failed: report.failed.map((f) => f.resource) } }),
+    appendAudit(tx, { ...actorFields(ctx), action: 'reconcile.completed', data: { drift: report.drift.length, removed: report.removed, restored: report.restored, failed: report.failed.map((f) => f.resource) } }),
   );
   return report;
 }
