@@ -1,7 +1,7 @@
 import { actorFields } from '@/lib/audit/actor-fields';
 import { appendAudit } from '@/lib/audit/append';
 import type { ActorContext } from '@/lib/domain/context';
-import { isApproverFor } from '@/lib/domain/policy';
+import { isApproverFor, isEligible } from '@/lib/domain/policy';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { runAfterCommit } from '../lifecycle/after-commit';
@@ -45,6 +45,14 @@ export async function decideRequest(deps: ServiceDeps, ctx: ActorContext, input:
     if (request.expiresAt <= now) throw new AppError('conflict', 'This request has expired.', { status: 'expired' });
     if (request.entitlement.archivedAt || request.entitlement.resource.archivedAt) throw new AppError('conflict', 'This role has been archived; it can no longer be granted.');
     if (request.reviews.some((r) => r.reviewerId === ctx.actor.id)) throw new AppError('conflict', 'You have already decided this request.');
+    // Eligibility is checked again when access would follow: the requester may have left the group (SCIM,
+    // a sign-in with fewer groups) since asking. Denying stays possible.
+    if (input.decision === 'approve') {
+      const memberships = await tx.groupMembership.findMany({ where: { userId: request.requesterId }, select: { group: { select: { name: true } } } });
+      if (!isEligible(policy, memberships.map((m) => m.group.name))) {
+        throw new AppError('conflict', 'The requester is no longer eligible for this role (their groups changed since they asked). Deny the request or let it expire.');
+      }
+    }
 
     await tx.review.create({ data: { requestId: request.id, reviewerId: ctx.actor.id, decision: input.decision, comment: input.comment ?? null } });
     const comment = input.comment ?? null;

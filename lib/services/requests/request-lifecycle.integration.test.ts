@@ -89,6 +89,20 @@ describe('decision rules', () => {
     await expectAppError(decideRequest(deps, await as('frank@example.com'), { requestId: request.id, decision: 'approve' }), 'conflict');
   });
 
+  it('refuses to approve for a requester who left the eligible group since asking; denying stays possible', async () => {
+    const request = await submit('erin@example.com', { resource: 'feature-flags', role: 'editor', durationMinutes: 10, justification: 'before the team change' });
+    const engineering = await database.db.group.findUniqueOrThrow({ where: { name: 'engineering' } });
+    const erin = await database.db.user.findUniqueOrThrow({ where: { email: 'erin@example.com' } });
+    await database.db.groupMembership.delete({ where: { userId_groupId: { userId: erin.id, groupId: engineering.id } } });
+    try {
+      await expectAppError(decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' }), 'conflict', { message: /no longer eligible/ });
+      expect(await database.db.review.count({ where: { requestId: request.id } })).toBe(0);
+      expect(await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'deny', comment: 'moved teams' })).toMatchObject({ status: 'denied', grant: null });
+    } finally {
+      await database.db.groupMembership.create({ data: { userId: erin.id, groupId: engineering.id } });
+    }
+  });
+
   it('hides requests from people who may not decide them (404, not 403)', async () => {
     const request = await submit('erin@example.com', { resource: 'status-page', role: 'editor', durationMinutes: 10, justification: 'incident for the test', ticket: 'INC-42' });
     await expectAppError(decideRequest(deps, await as('alice@example.com'), { requestId: request.id, decision: 'approve' }), 'not_found');
