@@ -39,16 +39,8 @@ export interface CatalogEntry {
   policy: { maxDurationMinutes: number; requiredApprovals: number; ticketRequired: boolean; ticketExample: string | null; autoApproveUpToMinutes: number | null };
 }
 
-export interface DatabaseCredentials {
-  kind: 'postgres' | 'mysql';
-  username: string;
-  password: string;
-  host: string;
-  port: number;
-  database: string;
-  url: string;
-  expiresAt: string;
-}
+// The credentials endpoint answers the connectors' own shape (type only: nothing of the server is loaded).
+export type { DatabaseCredentials } from '@/lib/connectors/types';
 
 export interface Whoami {
   user: { email: string; name: string; role: string; groups: string[] };
