@@ -4,6 +4,9 @@
 // no answer was a 5xx or an unexpected status, every grant ended exactly once, and the audit chain
 // verifies. Prints {"name","value","unit"} lines like `npm run bench`. Loopback only; stops by itself.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startInstances } from '../bench/load/instances';
@@ -40,22 +43,24 @@ runCli('load', async () => {
   if (![seconds, connections, users].every((n) => Number.isInteger(n) && n > 0) || seconds > 600) throw new Error('--seconds (≤ 600), --connections and --users must be positive whole numbers');
 
   const root = fileURLToPath(new URL('..', import.meta.url));
+  // One signing key for the instances and this process, which seeds the fixture and verifies the chain.
+  process.env.AUDIT_SIGNING_KEY = crypto.randomBytes(32).toString('hex');
   const database = await createThrowawayDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
-    AUDIT_SIGNING_KEY: crypto.randomBytes(32).toString('hex'),
     CRON_SECRET: crypto.randomBytes(24).toString('hex'),
     TIMEBOX_SWEEP_INTERVAL_SECONDS: '1',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: 'warn',
   };
   delete env.AUTH_DEV_LOGIN;
   try {
     console.error(`load: build ${buildIfNeeded(root, '.next', env)}`);
     const tokens = await loadFixture(database.db, users);
-    const instances = await startInstances(root, [3401, 3402], env);
+    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-load-'));
+    const instances = await startInstances(root, [3401, 3402], env, logDir);
     try {
       console.error(`load: ${instances.urls.join(' and ')} on ${database.name}; ${seconds} s at ${connections} connections each`);
       const mix = await runMix(instances.urls, tokens, { seconds, connections });
@@ -80,7 +85,7 @@ runCli('load', async () => {
         ...outcome.endedOtherThanOnce.slice(0, 10).map((g) => `not ended exactly once: ${g}`),
         ...(outcome.chain.ok ? [] : [`audit chain broken: ${JSON.stringify(outcome.chain)}`]),
       ];
-      if (problems.length) throw new Error(problems.join('\n'));
+      if (problems.length) throw new Error(`${problems.join('\n')}\nthe servers' logs: ${logDir}`);
       console.error('load: passed');
     } finally {
       await instances.stop();

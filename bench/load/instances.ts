@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 // Several `next start` processes of one production build on one database, as a deployment with more
@@ -23,12 +24,13 @@ async function waitForHealth(url: string, child: ChildProcess, deadlineMs: numbe
   throw new Error(`${url} did not answer /api/health within ${deadlineMs / 1000} s`);
 }
 
-export async function startInstances(root: string, ports: number[], env: NodeJS.ProcessEnv): Promise<Instances> {
+/** Starts one `next start` per port; each server's log (JSON lines) goes to `<logDir>/instance-<port>.log`. */
+export async function startInstances(root: string, ports: number[], env: NodeJS.ProcessEnv, logDir: string): Promise<Instances> {
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const children = ports.map((port) =>
     spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', fs.openSync(path.join(logDir, `instance-${port}.log`), 'a'), 'inherit'],
       env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
     }),
   );
