@@ -321,6 +321,7 @@ describe('/api/cron/reconcile', () => {
     expect(report.json).toEqual({
       drift: [{ resource: 'prod-postgres', principal: 'sneaky_api', role: 'pg_read_all_data', detail: expect.anything(), removed: false }],
       removed: 0,
+      restored: 0,
       failed: [{ resource: 'payments-mariadb', reason: expect.stringMatching(/unreachable|ECONNREFUSED/) }],
     });
 
