@@ -201,7 +201,8 @@ describe('export', () => {
     // More than one export batch (2000), written in bulk.
     const formula = { justification: '=HYPERLINK("http://evil.example","click")', ticket: '+1-555' };
     const events = Array.from({ length: 2100 }, (_, i) => rawAuditEvent({ actorLabel: 'system:bulk', action: 'test.bulk', data: i === 7 ? formula : { justification: `bulk, "row" ${i}\nline two` } }));
-    await h.database.db.$transaction((tx) => appendAuditMany(tx, events));
+    // 2,100 signed rows in one transaction: seconds on a busy machine, past Prisma's 5 s default (seen on CI).
+    await h.database.db.$transaction((tx) => appendAuditMany(tx, events), { timeout: 60_000 });
   });
 
   it('streams the whole filtered trail as an RFC 4180 CSV attachment, formulas neutralised', async () => {
