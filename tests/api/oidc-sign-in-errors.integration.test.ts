@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import type { AuthOptions } from 'next-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authOptionsFor } from '@/lib/auth/options';
 import { parseConfig } from '@/lib/config/env';
 import { startTestIdp, type TestIdp } from '@/lib/testing/test-idp';
+import { freePort } from '@/lib/testing/free-port';
 
 // The portal's next-auth configuration against a real OpenID provider (lib/testing/test-idp.ts), driven
 // through next-auth's own request handler: the authorization request carries state, nonce and a PKCE
@@ -24,13 +24,6 @@ const SECRET = 'integration-client-secret';
 const nextAuthUrlWas = process.env.NEXTAUTH_URL;
 let idp: TestIdp;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Cookies by name, as a browser would keep them for one site. */
 class CookieJar {

@@ -7,6 +7,7 @@ import { manualClock } from '@/lib/domain/clock';
 import { overrideServiceDeps } from '@/lib/services/runtime';
 import { call } from '@/lib/testing/api-harness';
 import { api } from './routes';
+import { freePort } from '@/lib/testing/free-port';
 
 // A database outage, for real: the app's Prisma client pointed at a loopback port where nothing listens,
 // and at one whose server hangs up on every connection (a PostgreSQL that dies under us). The API must say
@@ -14,13 +15,6 @@ import { api } from './routes';
 
 const wellFormedToken = `tbx_${'A'.repeat(43)}`;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 let hangUp: net.Server;
 const databases: Database[] = [];
