@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Integration tests that never open the app's test database: the connectors against their real targets,
 // the migration engine (its own PGlite, and PostgreSQL when a server is set) and the `npm start` entry point.
 // They give the same answer whichever database the app tier runs on, so they form a project run once.
-const standaloneIntegration = ['lib/connectors/**/*.integration.test.ts', 'lib/db/migrate.integration.test.ts', 'lib/db/least-privilege.integration.test.ts', 'scripts/**/*.integration.test.ts'];
+const standaloneIntegration = ['lib/connectors/**/*.integration.test.ts', 'lib/db/migrate.integration.test.ts', 'lib/db/least-privilege.integration.test.ts', 'lib/db/prepare.integration.test.ts', 'scripts/**/*.integration.test.ts'];
 
 // Integration tests whose answer the database engine cannot change: the HTTP edge (malformed bodies, request
 // ids) and the domain rules driven one step at a time (no concurrency, so no engine-specific locking). When

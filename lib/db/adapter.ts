@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { openPglite } from './pglite-open';
 
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
 
@@ -23,9 +22,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   let pglite: PGlite;
   if (target.kind === 'pglite') {
-    const dir = path.join(target.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    pglite = await openPglite(target.dataDir);
   } else {
     pglite = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   }
