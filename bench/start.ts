@@ -2,7 +2,9 @@
 // and a small launcher) against a bare `next start`, and the old way (scripts/start.ts serving itself under
 // tsx), on a throw-away PostgreSQL database that is already migrated and seeded. Figures: time until
 // /api/health answers, and the resident memory of every process left running once idle (the launcher's
-// part apart). Needs a production build in TIMEBOX_DIST_DIR (default .next-bench).
+// part apart), and the CPU each way used until ready (the load changes it less than the wall time). Needs a
+// production build in TIMEBOX_DIST_DIR (default .next-bench); `npm run build` compiles start.ts beside it, so the
+// launcher prepares without tsx.
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -22,8 +24,25 @@ const rssMb = (pid: number) => {
   }
 };
 
+/**
+ * CPU time a process tree has used so far, in ms, children that already exited included (utime, stime,
+ * cutime, cstime: ticks of 10 ms). The load changes it far less than the wall time to ready.
+ */
+function treeCpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + fields.slice(11, 15).reduce((ticks, field) => ticks + Number(field), 0) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 interface Started {
   readyMs: number;
+  /** CPU used by the launcher, the preparation and the server until /api/health answered. */
+  cpuToReadyMs: number;
   /** RSS of each process left running, once idle: the launcher chain, then the server. */
   processes: { pid: number; name: string; rssMb: number }[];
 }
@@ -38,9 +57,10 @@ async function startAndMeasure(command: string[], env: NodeJS.ProcessEnv): Promi
       if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)) break;
     }
     const readyMs = round(performance.now() - began, 0);
+    const cpuToReadyMs = treeCpuMs(child.pid!);
     await sleep(IDLE_MS);
     const processes = processTree(child.pid!).map((pid) => ({ pid, name: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).map((a) => path.basename(a)).join(' ').slice(0, 80), rssMb: rssMb(pid) }));
-    return { readyMs, processes };
+    return { readyMs, cpuToReadyMs, processes };
   } finally {
     // The whole group: the launcher and whatever it started.
     if (child.exitCode === null) {
@@ -79,21 +99,26 @@ export async function runStartBench(ctx: BenchContext): Promise<void> {
       for (const way of Object.keys(ways) as (keyof typeof ways)[]) {
         runs[way].push(await startAndMeasure(ways[way], { ...env, ...(way === 'bare_next' ? { NODE_ENV: 'production' } : {}) }));
         const last = runs[way].at(-1)!;
-        ctx.log(`start: ${way}: ready in ${last.readyMs} ms; ${last.processes.map((p) => `${p.name} ${p.rssMb} MB`).join(', ')}`);
+        ctx.log(`start: ${way}: ready in ${last.readyMs} ms (${last.cpuToReadyMs} ms CPU); ${last.processes.map((p) => `${p.name} ${p.rssMb} MB`).join(', ')}`);
       }
     }
     const total = (s: Started) => s.processes.reduce((sum, p) => sum + p.rssMb, 0);
     const server = (s: Started) => s.processes.at(-1)?.rssMb ?? 0;
     const bare = median(runs.bare_next.map((r) => r.readyMs));
+    const bareCpu = median(runs.bare_next.map((r) => r.cpuToReadyMs));
     for (const way of ['launcher', 'start_ts'] as const) {
       const ready = median(runs[way].map((r) => r.readyMs));
       ctx.report({ name: `start.${way}.warm_restart`, value: ready, unit: 'ms', detail: { runs: runs[way].map((r) => r.readyMs) } });
       const ratio = round(ready / bare, 2);
       ctx.report({ name: `start.${way}.warm_restart_ratio_to_bare_next`, value: ratio, unit: 'x', goal: '≤ 1.5', met: ratio <= 1.5 });
+      const cpu = median(runs[way].map((r) => r.cpuToReadyMs));
+      ctx.report({ name: `start.${way}.cpu_to_ready`, value: cpu, unit: 'ms', detail: { runs: runs[way].map((r) => r.cpuToReadyMs) } });
+      ctx.report({ name: `start.${way}.cpu_to_ready_ratio_to_bare_next`, value: round(cpu / bareCpu, 2), unit: 'x' });
       ctx.report({ name: `start.${way}.idle_rss_total`, value: median(runs[way].map(total)), unit: 'MB', detail: { processes: runs[way].at(-1)!.processes } });
       ctx.report({ name: `start.${way}.idle_rss_beside_server`, value: median(runs[way].map((r) => total(r) - server(r))), unit: 'MB' });
     }
     ctx.report({ name: 'start.bare_next.ready', value: bare, unit: 'ms', detail: { runs: runs.bare_next.map((r) => r.readyMs) } });
+    ctx.report({ name: 'start.bare_next.cpu_to_ready', value: bareCpu, unit: 'ms', detail: { runs: runs.bare_next.map((r) => r.cpuToReadyMs) } });
     const serverRss = median(runs.launcher.map(server));
     ctx.report({ name: 'start.server.idle_rss', value: serverRss, unit: 'MB', goal: '≤ 250 MB', met: serverRss <= 250 });
   } finally {

@@ -1,7 +1,8 @@
 // `npm start`: the one process that stays beside the server is this small plain-Node launcher (no tsx,
 // esbuild or Prisma loaded). scripts/start.ts prepares (configuration, migrations, seed, build) in a child
 // that exits, leaving a plan of how to serve; this file starts Next.js from it, forwards signals, prints
-// where to go once the server answers, and exits with the server's exit code.
+// where to go once the server answers, and exits with the server's exit code. The child is the compiled
+// start.ts (scripts/compile-start.ts) when one matches the sources, else start.ts under tsx.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,8 +14,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-start-'));
 const planFile = path.join(dir, `plan-${crypto.randomBytes(4).toString('hex')}.json`);
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Where scripts/compile-start.ts writes the compiled start.ts and the hashes of its sources.
+const compiled = path.join(root, process.env.TIMEBOX_DIST_DIR ?? '.next', 'timebox-start');
 
-const prepared = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'start.ts')], { cwd: root, stdio: 'inherit', env: { ...process.env, TIMEBOX_START_PLAN: planFile } });
+/** Whether the compiled start.ts was made here from exactly the sources now on disk. */
+function compiledIsCurrent() {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(compiled, 'inputs.json'), 'utf8'));
+    const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, file))).digest('hex');
+    return manifest.root === root && Object.entries(manifest.inputs).every(([file, sum]) => sha256(file) === sum);
+  } catch {
+    return false;
+  }
+}
+
+// Plain Node runs the compiled copy; without a current one, tsx runs the source and compiles it for next time.
+const [prepareCommand, compileEnv] = compiledIsCurrent() ? [[path.join(compiled, 'start.mjs')], {}] : [[tsx, path.join(root, 'scripts', 'start.ts')], { TIMEBOX_START_COMPILE: '1' }];
+const prepared = spawnSync(process.execPath, prepareCommand, { cwd: root, stdio: 'inherit', env: { ...process.env, ...compileEnv, TIMEBOX_START_PLAN: planFile } });
 let plan;
 try {
   plan = prepared.status === 0 ? JSON.parse(fs.readFileSync(planFile, 'utf8')) : null;
