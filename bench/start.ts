@@ -81,6 +81,8 @@ export async function runStartBench(ctx: BenchContext): Promise<void> {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
+      // Required in production with DATABASE_URL since audit rows are signed.
+      AUDIT_SIGNING_KEY: crypto.randomBytes(32).toString('hex'),
       PORT: String(PORT),
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       TIMEBOX_DIST_DIR: distDir,
