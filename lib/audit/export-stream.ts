@@ -91,25 +91,33 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
         try {
           if (!started) {
             started = true;
-            if (format === 'csv') controller.enqueue(encoder.encode(csvHeader()));
-            return;
+            if (format === 'csv') {
+              controller.enqueue(encoder.encode(csvHeader()));
+              return;
+            }
           }
-          if (finished || !next) {
-            controller.close();
-            options.onDone?.(rows);
-            return;
-          }
-          const chunk = await next;
-          if (chunk.after === null) {
-            finished = true;
-            next = null;
-          } else {
-            next = fetchChunk(chunk.after);
-            next.catch(() => {});
-          }
-          if (chunk.bytes) {
-            controller.enqueue(chunk.bytes);
-            rows += chunk.count;
+          // Until something is enqueued or the stream is closed: a pull that does neither is never
+          // followed by another when the reader was already waiting, and the download would hang (an
+          // empty last page: the trail ended on a page boundary, or only newer events were left).
+          for (;;) {
+            if (finished || !next) {
+              controller.close();
+              options.onDone?.(rows);
+              return;
+            }
+            const chunk = await next;
+            if (chunk.after === null) {
+              finished = true;
+              next = null;
+            } else {
+              next = fetchChunk(chunk.after);
+              next.catch(() => {});
+            }
+            if (chunk.bytes) {
+              controller.enqueue(chunk.bytes);
+              rows += chunk.count;
+              return;
+            }
           }
         } catch (error) {
           // Headers are gone already: the client sees a cut-off download, the log says why.
