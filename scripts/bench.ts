@@ -9,12 +9,14 @@ import { runApiBench } from '../bench/api';
 import { runAuditBench } from '../bench/audit';
 import { runCheckExpiryBench } from '../bench/check-expiry';
 import { runExpiryBulkBench } from '../bench/expiry-bulk';
+import { runExportBench } from '../bench/export';
 import { runStartBench } from '../bench/start';
 import type { BenchContext, Figure } from '../bench/measure';
 import { runCli } from './cli';
 
 const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   audit: runAuditBench,
+  export: runExportBench,
   api: runApiBench,
   expiry: runExpiryBulkBench,
   'check-expiry': runCheckExpiryBench,

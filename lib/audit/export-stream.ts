@@ -1,14 +1,18 @@
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/log';
+import { csvChunkQuery, type CsvChunk } from './export-csv-sql';
 import { csvHeader, csvRecords, ndjsonRecords, type ExportEvent, type ExportFormat } from './export-format';
 import { ResourceSlugs, viewFields, type AuditEventRow } from './view';
 
 export const EXPORT_BATCH_SIZE = 2000;
+/** CSV pages are formatted by the database: larger pages, fewer round trips, a few MB of text each. */
+export const CSV_BATCH_SIZE = 5000;
 /** Rows formatted into one string before it is encoded: ~100 rows stay under 128 KiB even as UTF-16. */
 const ENCODE_SLICE = 100;
 
 export interface ExportOptions {
+  /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON). */
   batchSize?: number;
   /** Called once the last batch is out, with the number of events written. */
   onDone?: (rows: number) => void;
@@ -42,7 +46,7 @@ function exportEvent(row: ExportRow, slugs: ReadonlyMap<string, string>): Export
  * export started: events arriving meanwhile do not keep it running.
  */
 export async function auditExportStream(db: Db, where: Prisma.Sql | null, format: ExportFormat, options: ExportOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? (format === 'csv' ? CSV_BATCH_SIZE : EXPORT_BATCH_SIZE);
   const encoder = new TextEncoder();
   const newest = where ? await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }) : null;
   const slugs = new ResourceSlugs(db);
@@ -59,7 +63,7 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
    * Fetches a batch and turns it into bytes at once. Only bytes wait for the reader: the rows die young
    * (a scavenge frees them), instead of living across an await and filling the old generation.
    */
-  const fetchChunk = async (after: bigint): Promise<Chunk> => {
+  const formatHere = async (after: bigint): Promise<Chunk> => {
     const fetched = await db.$queryRaw<ExportRow[]>(batchQuery(where!, after, batchSize));
     // The snapshot's end is applied here, not in SQL: "seq <= newest" beside "seq > after" lets
     // the planner trade the ordered index scan for a bitmap scan and a sort whenever its
@@ -79,6 +83,16 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
     }
     return { bytes: Buffer.concat(pieces), count: batch.length, after: more ? last : null };
   };
+  /** A CSV page formatted by the database (export-csv-sql.ts); a page it cannot format exactly is formatted here. */
+  const formatInDatabase = async (after: bigint): Promise<Chunk> => {
+    const [page] = await db.$queryRaw<CsvChunk[]>(csvChunkQuery(where!, after, batchSize, newest!.seq));
+    if (!page || page.fetched === 0) return { bytes: null, count: 0, after: null };
+    if (page.odd) return formatHere(after);
+    const more = page.fetched === batchSize && page.kept === page.fetched;
+    // One string in, one buffer out: the string dies at the next scavenge, the bytes wait for the reader.
+    return { bytes: page.csv ? Buffer.from(page.csv, 'utf8') : null, count: page.kept, after: more ? page.last : null };
+  };
+  const fetchChunk = format === 'csv' ? formatInDatabase : formatHere;
   // The next batch is fetched and formatted while the reader takes this one: the database and this
   // process work side by side, and at most two batches' bytes wait in memory.
   let next: Promise<Chunk> | null = finished ? null : fetchChunk(0n);
@@ -91,25 +105,33 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
         try {
           if (!started) {
             started = true;
-            if (format === 'csv') controller.enqueue(encoder.encode(csvHeader()));
-            return;
+            if (format === 'csv') {
+              controller.enqueue(encoder.encode(csvHeader()));
+              return;
+            }
           }
-          if (finished || !next) {
-            controller.close();
-            options.onDone?.(rows);
-            return;
-          }
-          const chunk = await next;
-          if (chunk.after === null) {
-            finished = true;
-            next = null;
-          } else {
-            next = fetchChunk(chunk.after);
-            next.catch(() => {});
-          }
-          if (chunk.bytes) {
-            controller.enqueue(chunk.bytes);
-            rows += chunk.count;
+          // Until something is enqueued or the stream is closed: a pull that does neither is never
+          // followed by another when the reader was already waiting, and the download would hang (an
+          // empty last page: the trail ended on a page boundary, or only newer events were left).
+          for (;;) {
+            if (finished || !next) {
+              controller.close();
+              options.onDone?.(rows);
+              return;
+            }
+            const chunk = await next;
+            if (chunk.after === null) {
+              finished = true;
+              next = null;
+            } else {
+              next = fetchChunk(chunk.after);
+              next.catch(() => {});
+            }
+            if (chunk.bytes) {
+              controller.enqueue(chunk.bytes);
+              rows += chunk.count;
+              return;
+            }
           }
         } catch (error) {
           // Headers are gone already: the client sees a cut-off download, the log says why.

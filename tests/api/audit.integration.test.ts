@@ -198,7 +198,7 @@ describe('filters and keyset pages', () => {
 
 describe('export', () => {
   beforeAll(async () => {
-    // More than one export batch (2000), written in bulk.
+    // More than one NDJSON page (2,000), written in bulk; CSV pages hold 5,000 (page boundaries: export-stream.integration.test.ts).
     const formula = { justification: '=HYPERLINK("http://evil.example","click")', ticket: '+1-555' };
     const events = Array.from({ length: 2100 }, (_, i) => rawAuditEvent({ actorLabel: 'system:bulk', action: 'test.bulk', data: i === 7 ? formula : { justification: `bulk, "row" ${i}\nline two` } }));
     // 2,100 signed rows in one transaction: seconds on a busy machine, past Prisma's 5 s default (seen on CI).

@@ -1,0 +1,106 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import { appendAuditMany } from './append';
+import { CSV_COLUMNS, type ExportFormat } from './export-format';
+import { auditExportStream } from './export-stream';
+import { resolveFilters, type AuditFilters } from './filters';
+
+// The export's stream on its own: pages cut anywhere lose or repeat nothing, and the CSV the database
+// formats (export-csv-sql.ts) is byte for byte what the JavaScript formatter (export-format.ts) writes.
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('demo');
+});
+afterAll(async () => database?.close());
+
+async function exportText(filters: AuditFilters, format: ExportFormat, batchSize?: number): Promise<string> {
+  const where = await resolveFilters(database.db, filters);
+  return new Response(await auditExportStream(database.db, where, format, batchSize ? { batchSize } : {})).text();
+}
+
+const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+
+describe('export pages', () => {
+  beforeAll(async () => {
+    // 600 events, 40 to a millisecond: ties on occurredAt fall on every page boundary. Written with the
+    // time trigger off (superuser, as the volume seeder does), which is how a given time can be set.
+    await database.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      await tx.$executeRawUnsafe(`
+        INSERT INTO "AuditEvent" ("id", "actorLabel", "action", "data", "occurredAt")
+        SELECT gen_random_uuid(), 'system:bulk', 'test.paged', jsonb_build_object('justification', 'row ' || g), timestamp '2026-01-01' + (g / 40) * interval '1 millisecond'
+          FROM generate_series(0, 599) g`);
+    });
+  });
+
+  it('are complete and in order, whatever the page size, in CSV and NDJSON', async () => {
+    const expected = (await database.db.auditEvent.findMany({ where: { action: 'test.paged' }, orderBy: { seq: 'asc' }, select: { seq: true, id: true } })).map((e) => `${e.seq}:${e.id}`);
+    expect(expected).toHaveLength(600);
+    // 7 cuts inside runs of ties, 40 on their edges; 600 is exactly one full page (then an empty one), 1,000 a partial one.
+    for (const batchSize of [7, 40, 600, 1000]) {
+      const csv: string[][] = parse(await exportText({ action: 'test.paged' }, 'csv', batchSize));
+      expect(csv[0]).toEqual([...CSV_COLUMNS]);
+      expect(csv.slice(1).map((r) => `${r[col('seq')]}:${r[col('id')]}`), `CSV in pages of ${batchSize}`).toEqual(expected);
+      if (batchSize < 40) continue; // NDJSON pages by the same keyset; 86 tiny pages twice is slow on a busy machine
+      const ndjson = (await exportText({ action: 'test.paged' }, 'ndjson', batchSize)).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { seq: string; id: string });
+      expect(ndjson.map((e) => `${e.seq}:${e.id}`), `NDJSON in pages of ${batchSize}`).toEqual(expected);
+    }
+    const ties = new Set(parse(await exportText({ action: 'test.paged' }, 'csv')).slice(1).map((r: string[]) => r[col('occurredAt')]));
+    expect(ties.size).toBe(15);
+  });
+});
+
+describe('CSV formatted by the database', () => {
+  const nasty = 'He said "no", then\r\nleft; 10,5 €  — 日本語 👩‍💻\nline3\rend';
+  const formulas = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=a,b', ''];
+
+  beforeAll(async () => {
+    const resource = await database.db.resource.findFirstOrThrow({ select: { id: true } });
+    const awkward = formulas.map((f, i) =>
+      rawAuditEvent({
+        actorLabel: f || 'system:awkward',
+        action: 'test.awkward',
+        resourceId: i % 2 ? resource.id : null,
+        statusFrom: i === 1 ? f : null,
+        statusTo: i === 2 ? 'active' : null,
+        ip: i === 3 ? '2001:db8::1' : null,
+        userAgent: i === 4 ? 'curl/8 "x", y' : f,
+        data: {
+          justification: i === 0 ? nasty : f,
+          ticket: i === 5 ? 42 : f,
+          nested: { quote: '"', unicode: 'ü\u2028', n: i },
+          // The form the portal stores, a day past February's end (Date.parse rolls it into March), and none.
+          ...(i === 0 ? { reportedAt: '2026-11-17T14:03:05.123Z' } : i === 1 ? { reportedAt: '2025-02-30T23:59:59.999Z' } : {}),
+        },
+      }),
+    );
+    // A reportedAt only Date.parse reads the same way: its page is formatted by the JavaScript path.
+    const odd = rawAuditEvent({ actorLabel: 'system:awkward', action: 'test.odd', data: { reportedAt: '17 Nov 2026 14:03 GMT' } });
+    await database.db.$transaction((tx) => appendAuditMany(tx, [...awkward, odd]), { timeout: 60_000 });
+  });
+
+  it('is byte for byte what the JavaScript formatter writes', async () => {
+    // action=test.awkward: the database formats the page. action=test.* adds the odd row, so the same
+    // rows come from the JavaScript formatter.
+    const inDatabase = await exportText({ action: 'test.awkward' }, 'csv');
+    const inJavaScript = await exportText({ action: 'test.*' }, 'csv');
+    const records = (text: string) => (parse(text, { raw: true }) as unknown as Array<{ raw: string; record: string[] }>).slice(1);
+    const fromDatabase = records(inDatabase);
+    const fromJavaScript = records(inJavaScript).filter((r) => r.record[col('action')] === 'test.awkward');
+    expect(fromDatabase).toHaveLength(formulas.length);
+    expect(fromDatabase.map((r) => r.raw)).toEqual(fromJavaScript.map((r) => r.raw));
+
+    // And what they wrote is what the format promises (export-format.test.ts has the rest).
+    const [first, second] = fromDatabase.map((r) => r.record);
+    expect(first![col('justification')]).toBe(nasty);
+    expect(first![col('actorLabel')]).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(first![col('reportedAt')]).toBe('2026-11-17T14:03:05.123Z');
+    expect(second![col('reportedAt')]).toBe('2025-03-02T23:59:59.999Z');
+    expect(second![col('resource')]).not.toBe('');
+    const odd = records(inJavaScript).find((r) => r.record[col('action')] === 'test.odd')!.record;
+    expect(odd[col('reportedAt')]).toBe('2026-11-17T14:03:00.000Z');
+  });
+});
