@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from './lifecycle-helpers';
 
-test('alice creates an API token, sees it once, uses it, and revokes it', async ({ page, request }) => {
-  await page.goto('/');
-  await signIn(page, 'alice@example.com');
+test('alice creates an API token, sees it once, uses it, and revokes it', async ({ as, request }) => {
+  // Signing in is not what this test is about: alice's session is reused when an earlier test made one.
+  const page = await as('alice@example.com');
   await page.getByRole('banner').getByRole('link', { name: 'API tokens' }).click();
   await expect(page).toHaveURL('/settings/tokens');
   await expect(page.getByRole('heading', { name: 'API tokens', level: 1 })).toBeVisible();

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { RequestView } from '@/lib/services/views';
+import { DecisionNotice, type Notice } from './decision-notice';
 import { InboxItem } from './inbox-item';
 import { outcomeText } from './inbox-list';
 
@@ -11,21 +12,17 @@ import { outcomeText } from './inbox-list';
  * to the outcome (or to why it could not be decided: someone else was first), announced where it was.
  */
 export function DecideOne({ request }: { request: RequestView }) {
-  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   return (
     <>
-      <div aria-live="polite">
-        {notice?.kind === 'status' ? (
-          <p className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">
-            {notice.text} <Link href="/inbox" className="font-medium underline">Back to the inbox</Link>
-          </p>
-        ) : null}
-      </div>
-      {notice?.kind === 'alert' ? (
-        <div role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          {notice.text}
-        </div>
-      ) : null}
+      <DecisionNotice
+        notice={notice}
+        more={
+          <Link href="/inbox" className="font-medium underline">
+            Back to the inbox
+          </Link>
+        }
+      />
       {notice ? null : (
         <InboxItem
           request={request}

@@ -4,10 +4,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { RequestView } from '@/lib/services/views';
+import { DecisionNotice, type Notice } from './decision-notice';
 import { InboxItem, type Decision } from './inbox-item';
 import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, type InboxData } from './inbox-query';
-
-type Notice = { kind: 'status' | 'alert'; text: string };
 
 /** What a decision did, said to the approver (the inbox list and the one-request page). */
 export function outcomeText(decided: RequestView, decision: Decision): string {
@@ -49,14 +48,7 @@ export function InboxList({ initial }: { initial: InboxData }) {
   const requests = query.data.requests;
   return (
     <>
-      <div aria-live="polite">
-        {notice?.kind === 'status' ? <p className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">{notice.text}</p> : null}
-      </div>
-      {notice?.kind === 'alert' ? (
-        <div role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          {notice.text}
-        </div>
-      ) : null}
+      <DecisionNotice notice={notice} />
       {query.isError ? (
         <p className="mb-4 text-xs text-slate-500">
           Could not refresh the list ({query.error.message}); showing what was loaded last. It keeps trying.

@@ -59,22 +59,32 @@ async function startGrant(email: string) {
   return requestAccess(deps, await as(email), requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 20, justification: 'provisioning test' }));
 }
 
+/**
+ * Starts an auto-approved grant whose provision call hangs in the target, and waits until that call is in:
+ * claimed is not enough, the call must be in the target before the mode changes, or it would succeed.
+ * `attempt` says when the call that started it returns (or throws: an error is an attempt that did not hang).
+ */
+async function startHangingGrant(email: string) {
+  target.mode = 'hang';
+  const attempt = { settled: false, error: '' };
+  void startGrant(email)
+    .catch((e: unknown) => (attempt.error = String(e)))
+    .finally(() => (attempt.settled = true));
+  let grantId = '';
+  await until(async () => {
+    const g = await database.db.grant.findFirst({ where: { user: { email }, status: 'provisioning' } });
+    grantId = g?.id ?? '';
+    return (g !== null && target.release.length === 1) || attempt.settled;
+  }, `${email}'s grant is claimed and its call is in the target`);
+  expect(attempt.error).toBe('');
+  expect(attempt.settled).toBe(false);
+  return { grantId, attempt };
+}
+
 describe('provisioning, as durable as revocation', () => {
   it('a crash mid-provisioning leaves the grant provisioning; the sweep re-drives it once the lease lapses', async () => {
-    target.mode = 'hang';
-    const first = { settled: false, error: '' };
     // The "process" that dies: its call does not return (until the end of the test, to check it does no harm).
-    void startGrant('alice@example.com')
-      .catch((e: unknown) => (first.error = String(e)))
-      .finally(() => (first.settled = true));
-    let grantId = '';
-    await until(async () => {
-      const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
-      grantId = g?.id ?? '';
-      // Claimed is not enough: the call must be in the target before the mode changes, or it would succeed.
-      return (g !== null && target.release.length === 1) || first.settled;
-    }, 'the grant is claimed and its call is in the target');
-    expect(first.error).toBe('');
+    const { grantId, attempt: first } = await startHangingGrant('alice@example.com');
     expect(target.holds.has(grantId)).toBe(false);
 
     // Within the lease the sweep leaves it alone: the first process may still be working.
@@ -106,17 +116,7 @@ describe('provisioning, as durable as revocation', () => {
   });
 
   it('a slow first attempt that fails after the sweep took over does not fail the attempt that replaced it', async () => {
-    target.mode = 'hang';
-    const first = { settled: false };
-    void startGrant('alice@example.com')
-      .catch(() => {})
-      .finally(() => (first.settled = true));
-    let grantId = '';
-    await until(async () => {
-      const g = await database.db.grant.findFirst({ where: { user: { email: 'alice@example.com' }, status: 'provisioning' } });
-      grantId = g?.id ?? '';
-      return g !== null && target.release.length === 1;
-    }, 'the first attempt is claimed and calling the target');
+    const { grantId, attempt: first } = await startHangingGrant('alice@example.com');
 
     // Its lease lapses; the sweep re-drives the grant, and that second call is under way too.
     clock.advance(PROVISIONING_LEASE_MS + 1_000);
@@ -159,17 +159,7 @@ describe('provisioning, as durable as revocation', () => {
   });
 
   it('a grant revoked while provisioning ends through revoking, and the late provision is removed again', async () => {
-    target.mode = 'hang';
-    const late = { settled: false };
-    void startGrant('bob@example.com')
-      .catch(() => {})
-      .finally(() => (late.settled = true));
-    let grantId = '';
-    await until(async () => {
-      const g = await database.db.grant.findFirst({ where: { user: { email: 'bob@example.com' }, status: 'provisioning' } });
-      grantId = g?.id ?? '';
-      return g !== null && target.release.length === 1;
-    }, 'the grant is claimed and its call is in the target');
+    const { grantId, attempt: late } = await startHangingGrant('bob@example.com');
     const revoked = await revokeGrant(deps, await as('carol@example.com'), { grantId, reason: 'wrong person' });
     expect(revoked.status).toBe('revoked');
 

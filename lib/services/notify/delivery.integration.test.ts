@@ -3,9 +3,10 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import { connectDatabase, type Db } from '@/lib/db/client';
 import { manualClock, minutes, systemClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { overrideNotifySettings, type NotifySettings } from '@/lib/notify/settings';
+import { overrideNotifySettings } from '@/lib/notify/settings';
 import { actorContext } from '@/lib/testing/actors';
 import { startHangingSmtp, startSmtpReceiver, type SmtpReceiver } from '@/lib/testing/smtp-receiver';
+import { clearNotificationQueue, deliverUntilFailed, notifySettingsWith } from '@/lib/testing/notify-delivery';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
 import type { ServiceDeps } from '../deps';
@@ -26,7 +27,6 @@ let smtp: SmtpReceiver;
 let hook: WebhookReceiver;
 const clock = manualClock(new Date());
 
-const settingsWith = (over: Partial<NotifySettings>): NotifySettings => ({ baseUrl: 'https://timebox.example.test', reminderMinutes: 10, timeoutMs: 5_000, ...over });
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
@@ -43,11 +43,11 @@ const as = (email: string) => actorContext(database.db, email);
 const submit = async (email: string, resource: string, role: string, durationMinutes = 30) =>
   requestAccess(deps, await as(email), requestAccessInput.parse({ resource, role, durationMinutes, justification: 'delivery test' }));
 /** Each test starts with an empty queue: what an earlier test left pending is set aside. */
-const clearQueue = () => database.db.notification.updateMany({ where: { status: 'pending' }, data: { status: 'skipped' } });
+const clearQueue = () => clearNotificationQueue(database.db);
 
 describe('retries', () => {
   it('a receiver that answers 500 then 200 gets the message once, under one id', async () => {
-    const settings = settingsWith({ webhook: { url: hook.url, secret: SECRET } });
+    const settings = notifySettingsWith({ webhook: { url: hook.url, secret: SECRET } });
     overrideNotifySettings(settings);
     const request = await submit('alice@example.com', 'feature-flags', 'editor');
     hook.failNext(1, 500);
@@ -67,16 +67,10 @@ describe('retries', () => {
   });
 
   it('gives up after 24 h: failed, audited, and a warning in /api/health until resent', async () => {
-    const settings = settingsWith({ webhook: { url: hook.url, secret: SECRET } });
+    const settings = notifySettingsWith({ webhook: { url: hook.url, secret: SECRET } });
     overrideNotifySettings(settings);
     const request = await submit('erin@example.com', 'feature-flags', 'editor');
-    hook.failNext(1_000, 503);
-    for (let i = 0; i < 40; i++) {
-      await deliverNotifications(deps, settings);
-      clock.advance(60 * 60_000);
-      if ((await database.db.notification.count({ where: { requestId: request.id, status: 'failed' } })) > 0) break;
-    }
-    hook.failNext(0);
+    await deliverUntilFailed({ deps, clock, settings, hook, requestId: request.id });
     const row = await database.db.notification.findFirstOrThrow({ where: { requestId: request.id, channel: 'webhook' } });
     expect(row.status).toBe('failed');
     expect(row.attempts).toBeGreaterThan(5);
@@ -95,7 +89,7 @@ describe('retries', () => {
 describe('a hanging mail server', () => {
   it('never slows a request or an approval: delivery waits on its own, bounded by the timeout', async () => {
     const hang = await startHangingSmtp();
-    const settings = settingsWith({ email: { url: hang.url, from: 'timebox@example.test' }, timeoutMs: 4_000 });
+    const settings = notifySettingsWith({ email: { url: hang.url, from: 'timebox@example.test' }, timeoutMs: 4_000 });
     overrideNotifySettings(settings);
     try {
       const first = await submit('erin@example.com', 'feature-flags', 'editor');
@@ -136,7 +130,7 @@ describe('two schedulers at once', () => {
   afterAll(async () => second?.close());
 
   it('deliver each message once', async () => {
-    const settings = settingsWith({ email: { url: smtp.url, from: 'timebox@example.test' }, webhook: { url: hook.url, secret: SECRET } });
+    const settings = notifySettingsWith({ email: { url: smtp.url, from: 'timebox@example.test' }, webhook: { url: hook.url, secret: SECRET } });
     overrideNotifySettings(settings);
     const ids: string[] = [];
     for (const [who, resource, role] of [
@@ -168,7 +162,7 @@ describe('two schedulers at once', () => {
 
 describe('the expiry reminder', () => {
   it('is sent once per grant, ten minutes before the end, however often the scheduler runs', async () => {
-    const settings = settingsWith({ email: { url: smtp.url, from: 'timebox@example.test' } });
+    const settings = notifySettingsWith({ email: { url: smtp.url, from: 'timebox@example.test' } });
     overrideNotifySettings(settings);
     const request = await submit('alice@example.com', 'feature-flags', 'editor', 30);
     const approved = await decideRequest(deps, await as('bob@example.com'), { requestId: request.id, decision: 'approve' });

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { manualClock } from '@/lib/domain/clock';
 import { requestAccessInput } from '@/lib/domain/request-input';
-import { overrideNotifySettings, type NotifySettings } from '@/lib/notify/settings';
+import { overrideNotifySettings } from '@/lib/notify/settings';
 import { actorContext } from '@/lib/testing/actors';
 import { expectAppError } from '@/lib/testing/expect-app-error';
 import { startSlackReceiver, type SlackReceiver } from '@/lib/testing/slack-receiver';
 import { startSmtpReceiver, type SmtpReceiver } from '@/lib/testing/smtp-receiver';
+import { clearNotificationQueue, deliverUntilFailed, notifySettingsWith } from '@/lib/testing/notify-delivery';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
 import { policyView } from '../admin/admin-views';
@@ -32,7 +33,6 @@ let hook: WebhookReceiver;
 let teamSlack: SlackReceiver;
 let policySlack: SlackReceiver;
 const clock = manualClock(new Date());
-const settingsWith = (over: Partial<NotifySettings>): NotifySettings => ({ baseUrl: 'https://timebox.example.test', reminderMinutes: 10, timeoutMs: 5_000, ...over });
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
@@ -53,7 +53,7 @@ const submit = async (email: string, resource: string, role: string, durationMin
 const submitStatusPage = async (email: string) =>
   requestAccess(deps, await as(email), requestAccessInput.parse({ resource: 'status-page', role: 'editor', durationMinutes: 30, ticket: 'OPS-1', justification: 'portal notification test' }));
 const rowsOf = (requestId: string) => database.db.notification.findMany({ where: { requestId }, include: { recipient: { select: { email: true } } } });
-const clearQueue = () => database.db.notification.updateMany({ where: { status: 'pending' }, data: { status: 'skipped' } });
+const clearQueue = () => clearNotificationQueue(database.db);
 const allOn = async (email: string) => {
   const ctx = await as(email);
   const view = await getNotificationPreferences(deps, ctx);
@@ -62,7 +62,7 @@ const allOn = async (email: string) => {
 
 describe('the bell', () => {
   it('tells approvers of a request with no channel configured, links to it, and is marked read per person', async () => {
-    overrideNotifySettings(settingsWith({}));
+    overrideNotifySettings(notifySettingsWith({}));
     const request = await submit('alice@example.com', 'feature-flags', 'editor');
     const bob = await as('bob@example.com');
     const before = await listBell(deps, bob);
@@ -117,7 +117,7 @@ describe('preferences', () => {
   });
 
   it('enqueueing honours each choice: bell only for bob, both for frank, nothing for alice\'s own decision', async () => {
-    overrideNotifySettings(settingsWith({ email: { url: smtp.url, from: 'Timebox <timebox@example.test>' } }));
+    overrideNotifySettings(notifySettingsWith({ email: { url: smtp.url, from: 'Timebox <timebox@example.test>' } }));
     await setNotificationPreferences(deps, await as('bob@example.com'), { preferences: [{ kind: 'request_needs_approval', email: false, inapp: true }] });
     await setNotificationPreferences(deps, await as('alice@example.com'), { preferences: [{ kind: 'request_decided', email: false, inapp: false }] });
     expect(await database.db.auditEvent.findFirst({ where: { action: 'notification.preferences_changed', actor: { email: 'alice@example.com' } } })).toMatchObject({
@@ -137,16 +137,10 @@ describe('preferences', () => {
 
 describe('admin deliveries and resend', () => {
   it('a failed delivery is listed with its error, resent by an admin only, and then delivered under the same id', async () => {
-    const settings = settingsWith({ webhook: { url: hook.url, secret: SECRET } });
+    const settings = notifySettingsWith({ webhook: { url: hook.url, secret: SECRET } });
     overrideNotifySettings(settings);
     const request = await submit('erin@example.com', 'feature-flags', 'editor');
-    hook.failNext(1_000, 503);
-    for (let i = 0; i < 40; i++) {
-      await deliverNotifications(deps, settings);
-      clock.advance(60 * 60_000);
-      if ((await database.db.notification.count({ where: { requestId: request.id, status: 'failed' } })) > 0) break;
-    }
-    hook.failNext(0);
+    await deliverUntilFailed({ deps, clock, settings, hook, requestId: request.id });
     const carol = await as('carol@example.com');
     const failed = (await listDeliveries(deps, carol, { status: 'failed' })).find((d) => d.subject.includes('Erin Evans'))!;
     expect(failed).toMatchObject({ channel: 'webhook', status: 'failed', lastError: expect.stringContaining('HTTP 503') });
@@ -185,7 +179,7 @@ describe("a policy's own Slack channel", () => {
   });
 
   it("gets that policy's messages, and the follow-up saying who decided; other policies stay in the team channel", async () => {
-    const settings = settingsWith({ slack: { url: teamSlack.url } });
+    const settings = notifySettingsWith({ slack: { url: teamSlack.url } });
     overrideNotifySettings(settings);
     process.env.TARGET_SLACK_FLAGS = policySlack.url;
     const carol = await as('carol@example.com');

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { DriftTable } from '@/components/drift/drift-table';
 import { RunReconciliation } from '@/components/drift/run-reconciliation';
 import { Forbidden } from '@/components/shell/forbidden';
 import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
 import { getConfig } from '@/lib/config/env';
 import { latestDrift } from '@/lib/services/reconcile/latest-drift';
 import { portalPage } from '@/lib/http/page-prelude';
-import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drift' };
@@ -21,8 +20,7 @@ export default async function Page() {
 
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader
+      <AdminPageHeader
         title="Drift"
         description="Access that a target really holds but no live grant explains: a role granted by hand, a user left behind. Reconciliation compares every target with the grants, records each finding in the audit trail, and removes it when configured to."
       />

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import Link from 'next/link';
 import { DeliveriesTable } from '@/components/notify/deliveries-table';
 import { Forbidden } from '@/components/shell/forbidden';
-import { BackLink } from '@/components/ui/back-link';
 import { FormError } from '@/components/ui/form-error';
-import { PageHeader } from '@/components/ui/page-header';
 import { portalPage } from '@/lib/http/page-prelude';
 import { notificationStatuses } from '@/lib/notify/kinds';
 import { deliveryFilterInput, listDeliveries } from '@/lib/services/notify/admin-deliveries';
@@ -23,8 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
 
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader
+      <AdminPageHeader
         title="Notifications"
         description="The latest 100 deliveries by e-mail, Slack and webhook: pending ones are retried with backoff for 24 hours, then marked failed. Resend a failed one once its channel works again. Bell notifications are not listed: they need no delivery."
       />

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { Forbidden } from '@/components/shell/forbidden';
-import { BackLink } from '@/components/ui/back-link';
-import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
 import { ScimTokenPanel } from '@/components/users/scim-token-panel';
 import { portalPage } from '@/lib/http/page-prelude';
@@ -16,8 +15,7 @@ export default async function Page() {
   const status = await scimTokenStatus(page.deps, page.ctx);
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader
+      <AdminPageHeader
         title="SCIM provisioning"
         description="Let your identity provider (Okta, Entra ID) create, update and deactivate users and groups. Deactivating a user there offboards them here: every live grant ends at once."
       />

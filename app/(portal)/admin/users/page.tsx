@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { Forbidden } from '@/components/shell/forbidden';
-import { BackLink } from '@/components/ui/back-link';
-import { PageHeader } from '@/components/ui/page-header';
 import { LocalTime } from '@/components/ui/time';
 import { UserStatusButton } from '@/components/users/user-status-button';
 import { portalPage } from '@/lib/http/page-prelude';
@@ -17,8 +16,7 @@ export default async function Page() {
 
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader
+      <AdminPageHeader
         title="Users"
         description="Everyone with an account. Disabling a user offboards them: every live grant ends at once, pending requests are withdrawn, their approvals stop counting, and their tokens and sessions stop working."
       />

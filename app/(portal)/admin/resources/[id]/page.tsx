@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import Link from 'next/link';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementTable } from '@/components/admin/entitlement-table';
 import { ResourceForm } from '@/components/admin/resource-form';
 import { Forbidden } from '@/components/shell/forbidden';
-import { PageHeader } from '@/components/ui/page-header';
 import { getResource } from '@/lib/services/admin/queries';
 import { archiveEntitlementAction, archiveResourceAction, updateResourceAction } from '../../actions';
 import { resourceSettingsExamples } from '@/lib/connectors/resource-settings';
 import { portalPage } from '@/lib/http/page-prelude';
 import { orNotFound } from '../../../or-not-found';
-import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Resource · Admin' };
@@ -24,12 +23,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader title={resource.name} description={archived ? `Archived ${resource.archivedAt!.slice(0, 10)}: hidden from requesters and read-only.` : undefined}>
+      <AdminPageHeader title={resource.name} description={archived ? `Archived ${resource.archivedAt!.slice(0, 10)}: hidden from requesters and read-only.` : undefined}>
         {archived ? null : (
           <ArchiveButton label={`Archive ${resource.name}`} what={resource.name} consequence="Requesters will no longer see it or its roles." action={archiveResourceAction} input={{ resourceId: resource.id }} afterwards="/admin" />
         )}
-      </PageHeader>
+      </AdminPageHeader>
 
       <section aria-labelledby="roles-heading" className="mb-8 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
+import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { ResourceForm } from '@/components/admin/resource-form';
 import { Forbidden } from '@/components/shell/forbidden';
-import { PageHeader } from '@/components/ui/page-header';
 import { createResourceAction } from '../../actions';
 import { portalPage } from '@/lib/http/page-prelude';
-import { BackLink } from '@/components/ui/back-link';
 import { resourceSettingsExamples } from '@/lib/connectors/resource-settings';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +13,7 @@ export default async function Page() {
   if (!(await portalPage('portal.admin'))) return <Forbidden what="Admin" />;
   return (
     <>
-      <BackLink href="/admin">Admin</BackLink>
-      <PageHeader title="New resource" description="A system people request access to. Add its roles and their policies next." />
+      <AdminPageHeader title="New resource" description="A system people request access to. Add its roles and their policies next." />
       <ResourceForm action={createResourceAction} examples={resourceSettingsExamples} />
     </>
   );
