@@ -4,7 +4,7 @@ import type { GrantStatus, RequestStatus } from '@/lib/domain/grant-status';
 import { type RequestFacts, breakGlassStarted, decided, grantActive, grantEnded, needsApproval, partlyApproved, revocationFailing } from '@/lib/notify/compose';
 import { notifySettings, type NotifySettings } from '@/lib/notify/settings';
 import { grantFacts, requestFacts, usersInGroups } from './facts';
-import { writeOutbox } from './write-outbox';
+import { type OutboxItem, writeOutbox, writeOutboxMany } from './write-outbox';
 
 /**
  * The one place that decides who is told what about a status change. lifecycle/create.ts and
@@ -73,15 +73,16 @@ export async function notifyGrantsMoved(tx: Tx, rows: ReadonlyArray<{ id: string
   if (rows.length === 0) return;
   if (!['active', 'expired', 'revoked', 'failed'].includes(move.to)) return;
   const facts = await grantFacts(tx, rows.map((r) => r.id));
-  for (const row of rows) {
+  const items = rows.flatMap((row): OutboxItem[] => {
     const g = facts.get(row.id);
-    if (!g) continue;
+    if (!g) return [];
     const message =
       move.to === 'active'
         ? grantActive(g.facts)
         : grantEnded(g.facts, move.to as 'expired' | 'revoked' | 'failed', move.to === 'revoked' ? g.revokedBy : null, move.to === 'failed' ? g.failureReason : move.to === 'revoked' ? g.revokeReason : null);
-    await writeOutbox(tx, message, { recipients: [{ id: g.userId }], requestId: row.requestId, grantId: row.id }, settings);
-  }
+    return [{ message, target: { recipients: [{ id: g.userId }], requestId: row.requestId, grantId: row.id } }];
+  });
+  await writeOutboxMany(tx, items, settings);
 }
 
 /** Revocation keeps failing: every admin is told once (the caller calls this on the alerting attempt). */
