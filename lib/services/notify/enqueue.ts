@@ -23,7 +23,7 @@ export async function notifyRequestCreated(tx: Tx, requestId: string): Promise<v
   await writeOutbox(tx, needsApproval(r), { recipients: approvers, requestId, slackChannelEnv: r.slackChannelEnv }, settings);
 }
 
-export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: string }>, move: { to: RequestStatus; by: Who; action: string }): Promise<void> {
+export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: string; extendsGrantId: string | null }>, move: { to: RequestStatus; by: Who; action: string }): Promise<void> {
   const settings = notifySettings();
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
@@ -32,11 +32,14 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
   await tx.notification.updateMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', status: 'pending' }, data: { status: 'skipped', lastError: `request ${move.to} before delivery` } });
   if (move.to === 'pending') return;
 
-  const facts = await requestFacts(tx, ids);
-  for (const id of ids) {
+  // An approved request's message names its grant: createGrant, later in this transaction, writes it. So of
+  // approvals only extensions (their grant exists) are told here, and only theirs need the facts read.
+  const told = move.to === 'approved' ? rows.filter((row) => row.extendsGrantId !== null).map((row) => row.id) : ids;
+  if (told.length === 0) return;
+  const facts = await requestFacts(tx, told);
+  for (const id of told) {
     const r = facts.get(id);
-    // An approved request's message names its grant: createGrant, later in this transaction, writes it.
-    if (!r || (move.to === 'approved' && !r.extension)) continue;
+    if (!r) continue;
     const followUp = announced.find((a) => a.requestId === id) ?? null;
     await writeDecision(tx, r, move.to, move.by, r.extendsGrantId, followUp, settings);
   }
