@@ -4,7 +4,7 @@ import type { GrantStatus, RequestStatus } from '@/lib/domain/grant-status';
 import { type RequestFacts, breakGlassStarted, decided, grantActive, grantEnded, needsApproval, partlyApproved, revocationFailing } from '@/lib/notify/compose';
 import { notifySettings, type NotifySettings } from '@/lib/notify/settings';
 import { grantFacts, requestFacts, usersInGroups } from './facts';
-import { writeOutbox } from './write-outbox';
+import { type OutboxItem, writeOutbox, writeOutboxMany } from './write-outbox';
 
 /**
  * The one place that decides who is told what about a status change. lifecycle/create.ts and
@@ -23,7 +23,7 @@ export async function notifyRequestCreated(tx: Tx, requestId: string): Promise<v
   await writeOutbox(tx, needsApproval(r), { recipients: approvers, requestId, slackChannelEnv: r.slackChannelEnv }, settings);
 }
 
-export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: string }>, move: { to: RequestStatus; by: Who; action: string }): Promise<void> {
+export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: string; extendsGrantId: string | null }>, move: { to: RequestStatus; by: Who; action: string }): Promise<void> {
   const settings = notifySettings();
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
@@ -32,11 +32,14 @@ export async function notifyRequestsMoved(tx: Tx, rows: ReadonlyArray<{ id: stri
   await tx.notification.updateMany({ where: { requestId: { in: ids }, kind: 'request_needs_approval', status: 'pending' }, data: { status: 'skipped', lastError: `request ${move.to} before delivery` } });
   if (move.to === 'pending') return;
 
-  const facts = await requestFacts(tx, ids);
-  for (const id of ids) {
+  // An approved request's message names its grant: createGrant, later in this transaction, writes it. So of
+  // approvals only extensions (their grant exists) are told here, and only theirs need the facts read.
+  const told = move.to === 'approved' ? rows.filter((row) => row.extendsGrantId !== null).map((row) => row.id) : ids;
+  if (told.length === 0) return;
+  const facts = await requestFacts(tx, told);
+  for (const id of told) {
     const r = facts.get(id);
-    // An approved request's message names its grant: createGrant, later in this transaction, writes it.
-    if (!r || (move.to === 'approved' && !r.extension)) continue;
+    if (!r) continue;
     const followUp = announced.find((a) => a.requestId === id) ?? null;
     await writeDecision(tx, r, move.to, move.by, r.extendsGrantId, followUp, settings);
   }
@@ -73,15 +76,16 @@ export async function notifyGrantsMoved(tx: Tx, rows: ReadonlyArray<{ id: string
   if (rows.length === 0) return;
   if (!['active', 'expired', 'revoked', 'failed'].includes(move.to)) return;
   const facts = await grantFacts(tx, rows.map((r) => r.id));
-  for (const row of rows) {
+  const items = rows.flatMap((row): OutboxItem[] => {
     const g = facts.get(row.id);
-    if (!g) continue;
+    if (!g) return [];
     const message =
       move.to === 'active'
         ? grantActive(g.facts)
         : grantEnded(g.facts, move.to as 'expired' | 'revoked' | 'failed', move.to === 'revoked' ? g.revokedBy : null, move.to === 'failed' ? g.failureReason : move.to === 'revoked' ? g.revokeReason : null);
-    await writeOutbox(tx, message, { recipients: [{ id: g.userId }], requestId: row.requestId, grantId: row.id }, settings);
-  }
+    return [{ message, target: { recipients: [{ id: g.userId }], requestId: row.requestId, grantId: row.id } }];
+  });
+  await writeOutboxMany(tx, items, settings);
 }
 
 /** Revocation keeps failing: every admin is told once (the caller calls this on the alerting attempt). */

@@ -4,6 +4,7 @@ import { slackKinds, type NotificationChannel } from '@/lib/notify/kinds';
 import type { NotificationMessage } from '@/lib/notify/message';
 import { actionKinds, defaultPreference } from '@/lib/notify/preferences';
 import { notifySettings, type NotifySettings } from '@/lib/notify/settings';
+import { insertOutboxRows, type OutboxRow } from './insert-outbox';
 
 export interface OutboxTarget {
   /** People told personally: by e-mail and in the bell, as each chose (/settings/notifications). */
@@ -20,25 +21,35 @@ export interface OutboxTarget {
   dedupeKey?: string;
 }
 
-/** Each recipient's choice for this kind (no row: the default). */
-async function preferencesOf(tx: Tx, recipients: ReadonlyArray<{ id: string }>, kind: string) {
-  if (recipients.length === 0) return new Map<string, typeof defaultPreference>();
-  const rows = await tx.notificationPreference.findMany({ where: { kind, userId: { in: recipients.map((r) => r.id) } }, select: { userId: true, email: true, inapp: true } });
-  return new Map(rows.map((r) => [r.userId, { email: r.email, inapp: r.inapp }]));
+type Preference = typeof defaultPreference;
+
+/** One message and whom it goes to: writeOutboxMany takes many (a batch of transitions). */
+export interface OutboxItem {
+  message: NotificationMessage;
+  target: OutboxTarget;
 }
 
-/**
- * Writes one outbox row per channel and person, in the caller's transaction: the message commits with the
- * change that caused it, or not at all. Nothing is sent here — the scheduler delivers after commit. Bell
- * rows are the exception that proves it: they are the delivery, so they are written as sent and unread.
- */
-export async function writeOutbox(tx: Tx, message: NotificationMessage, target: OutboxTarget, settings: NotifySettings = notifySettings()): Promise<number> {
-  const rows: Prisma.NotificationCreateManyInput[] = [];
+/** Each recipient's choice per kind (no row: the default), for every item at once: one query, keyed `kind:userId`. */
+async function preferencesOf(tx: Tx, items: readonly OutboxItem[]): Promise<Map<string, Preference>> {
+  const usersByKind = new Map<string, Set<string>>();
+  for (const { message, target } of items) {
+    for (const r of target.recipients) usersByKind.set(message.kind, (usersByKind.get(message.kind) ?? new Set()).add(r.id));
+  }
+  if (usersByKind.size === 0) return new Map();
+  const rows = await tx.notificationPreference.findMany({
+    where: { OR: [...usersByKind].map(([kind, users]) => ({ kind, userId: { in: [...users] } })) },
+    select: { userId: true, kind: true, email: true, inapp: true },
+  });
+  return new Map(rows.map((r) => [`${r.kind}:${r.userId}`, { email: r.email, inapp: r.inapp }]));
+}
+
+/** The outbox rows of one message: one per channel and person, as each chose, plus the channel-wide copies. */
+function outboxRows({ message, target }: OutboxItem, chosen: ReadonlyMap<string, Preference>, settings: NotifySettings): OutboxRow[] {
+  const rows: OutboxRow[] = [];
   const base = { kind: message.kind, requestId: target.requestId ?? null, grantId: target.grantId ?? null, data: message as unknown as Prisma.InputJsonObject };
   const key = (channel: NotificationChannel, who: string | null) => (target.dedupeKey ? { dedupeKey: `${target.dedupeKey}:${channel}:${who ?? '-'}` } : {});
-  const chosen = await preferencesOf(tx, target.recipients, message.kind);
   for (const r of target.recipients) {
-    const pref = chosen.get(r.id) ?? defaultPreference;
+    const pref = chosen.get(`${message.kind}:${r.id}`) ?? defaultPreference;
     const email = Boolean(settings.email) && pref.email;
     if (email) rows.push({ ...base, channel: 'email', recipientId: r.id, ...key('email', r.id) });
     // Someone asked to act is told somewhere, whatever they chose (or whether SMTP is configured).
@@ -50,7 +61,25 @@ export async function writeOutbox(tx: Tx, message: NotificationMessage, target: 
     const slackChannelEnv = target.slackChannelEnv ?? null;
     if ((settings.slack || slackChannelEnv) && (slack === 'always' || (slack === 'auto' && slackKinds.has(message.kind)))) rows.push({ ...base, channel: 'slack', slackChannelEnv, ...key('slack', null) });
   }
-  if (rows.length === 0) return 0;
-  const { count } = await tx.notification.createMany({ data: rows, skipDuplicates: Boolean(target.dedupeKey) });
-  return count;
+  return rows;
+}
+
+/**
+ * Writes one outbox row per channel and person, in the caller's transaction: the message commits with the
+ * change that caused it, or not at all. Nothing is sent here — the scheduler delivers after commit. Bell
+ * rows are the exception that proves it: they are the delivery, so they are written as sent and unread.
+ */
+export async function writeOutbox(tx: Tx, message: NotificationMessage, target: OutboxTarget, settings: NotifySettings = notifySettings()): Promise<number> {
+  return writeOutboxMany(tx, [{ message, target }], settings);
+}
+
+/**
+ * writeOutbox for many messages in two statements (their recipients' preferences, then every row in order):
+ * a sweep batch ending 200 grants wrote 200 messages one by one, two statements each, inside its transaction.
+ */
+export async function writeOutboxMany(tx: Tx, items: readonly OutboxItem[], settings: NotifySettings = notifySettings()): Promise<number> {
+  const chosen = await preferencesOf(tx, items);
+  const rows = items.flatMap((item) => outboxRows(item, chosen, settings));
+  // Rows without a key never conflict, so skipping duplicates changes nothing for them.
+  return insertOutboxRows(tx, rows, items.some((item) => Boolean(item.target.dedupeKey)));
 }
