@@ -16,9 +16,17 @@ export function targetFromConfig(config: Pick<AppConfig, 'DATABASE_URL' | 'dataD
   return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.dataDir };
 }
 
+/**
+ * Bounds of every interactive transaction that sets none of its own. Prisma's defaults (2 s to get a
+ * connection, 5 s to finish) are for an idle machine: on a saturated two-core one, a request, a decision
+ * or a revocation that was doing nothing wrong took longer and answered 500 after rolling back. Each of
+ * these transactions locks only the rows it changes, so a longer bound blocks no one else for longer.
+ */
+const TRANSACTION_BOUNDS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
   const handle = await openDatabase(target);
-  const db = new PrismaClient({ adapter: handle.factory });
+  const db = new PrismaClient({ adapter: handle.factory, transactionOptions: TRANSACTION_BOUNDS });
   return {
     db,
     handle,

@@ -97,8 +97,7 @@ export async function upsertOidcUser(deps: ServiceDeps, claims: IdentityClaims, 
     // Roles from the IdP's groups, and grants that only a dropped group carried.
     const work = await followIdpGroupsTx(tx, user.id, { lost: stale.map((m) => m.group.name), via: 'oidc', now }, options.idp);
     return { userId: user.id, work };
-    // One upsert per claimed group: a user in many IdP groups needs more than the 5 s default.
-  }, { timeout: 15_000 });
+  });
   // Deprovisioning right after commit, side by side. A failure never fails the sign-in: the grant stays
   // `revoking` and the sweep retries it.
   await Promise.all(work.map((item) => runAfterCommit(deps, { system: 'oidc' }, [item]).catch((error: unknown) => log.error({ err: error, grantId: item.grantId }, 'deprovisioning after an OIDC group loss failed; the sweep retries it'))));

@@ -90,9 +90,7 @@ export async function requestBreakGlass(deps: ServiceDeps, ctx: ActorContext, in
     });
     await notifyBreakGlassStarted(tx, grant, input.justification);
     return { requestId: request.id, grantId: grant.id, next };
-    // More statements than a normal request (locks, limit count, supersede, approve, grant, events): an
-    // emergency must not fail on Prisma's 5 s default when the database is busy.
-  }, { timeout: 15_000 });
+  });
 
   if ('refused' in outcome) throw outcome.refused;
   await runAfterCommit(deps, ctx, [outcome.next]);

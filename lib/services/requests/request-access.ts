@@ -28,11 +28,6 @@ const START_GRACE_MS = minutes(1);
  * `onBehalfOf` (an e-mail) submits it for another user: see requestSubject. The audit event's actor and
  * token stay the caller's, and its data names the requester.
  */
-// A saturated machine (the two-instance load test at load ~10) took the request's transaction past
-// Prisma's defaults — 2 s to get a connection, 5 s to finish — and the client got a 500 for work that
-// would have succeeded. The request row is the only thing it locks, so a longer bound blocks nobody.
-const REQUEST_TRANSACTION = { timeout: 15_000, maxWait: 10_000 } as const;
-
 export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input: RequestAccessInput & { onBehalfOf?: string | undefined }): Promise<RequestView> {
   authorize(ctx, 'requests.create');
   if (input.breakGlass) {
@@ -89,7 +84,7 @@ export async function requestAccess(deps: ServiceDeps, ctx: ActorContext, input:
     if (!isAutoApproved(policy!, { groups: subject.groups, durationMinutes: input.durationMinutes })) return { requestId: request.id, next: null };
     await autoApprove(tx, ctx, request.id, now);
     return { requestId: request.id, next: await fulfilRequest(tx, ctx, request, now) };
-  }, REQUEST_TRANSACTION);
+  });
 
   await runAfterCommit(deps, ctx, [next]);
   return requestView(await db.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: requestInclude }));
