@@ -9,7 +9,7 @@ test('the inbox pages with keyset links that keep the page size, and shows each 
   const justifications = [`Paging first ${tag}`, `Paging second ${tag}`];
   const erin = await as('erin@example.com');
   await requestAccess(erin, { resource: 'feature-flags', role: 'editor', minutes: '30', justification: justifications[0]! });
-  await requestAccess(erin, { resource: 'status-page', role: 'editor', minutes: '30', justification: justifications[1]! });
+  await requestAccess(erin, { resource: 'status-page', role: 'editor', minutes: '30', justification: justifications[1]!, ticket: 'OPS-123' });
   try {
     const bob = await as('bob@example.com');
     await bob.goto('/inbox?limit=1');
@@ -32,7 +32,7 @@ test('the inbox pages with keyset links that keep the page size, and shows each 
 
     // A forged page link is a message, not an error page.
     await bob.goto('/inbox?after=forged');
-    await expect(bob.getByRole('alert')).toContainText('This page link does not work');
+    await expect(bob.getByRole('main').getByRole('alert')).toContainText('This page link does not work');
     expect((await bob.request.get('/api/portal/inbox?after=forged')).status()).toBe(400);
     await expect(inboxItem(bob, justifications[0]!)).toHaveCount(0);
   } finally {
