@@ -3,13 +3,12 @@
 //  - GET /api/v1/access/check at 8 connections vs the check's lookup as one indexed SELECT;
 //  - auto-approved POST /api/v1/requests at 8 connections vs 1 request + 1 grant + 3 audit rows in one transaction.
 // Needs a production build in TIMEBOX_DIST_DIR (default .next-bench; `TIMEBOX_DIST_DIR=.next-bench npm run build`).
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import { systemClock } from '@/lib/domain/clock';
 import { defaultConnectors } from '@/lib/connectors/registry';
 import { seedDemo } from '@/lib/seed/seed-demo';
@@ -18,7 +17,8 @@ import { generateTokenSecret, hashTokenSecret } from '@/lib/services/tokens/toke
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { requestAccessInput } from '@/lib/domain/request-input';
 import { loadActor } from '@/lib/auth/load-actor';
-import { type BenchContext, median, processTree, round, sleep } from './measure';
+import { type BenchContext, median, round } from './measure';
+import { cannon as cannonAt, type Load, startServer, stopServer } from './next-server';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-db';
 
 const CONNECTIONS = 8;
@@ -26,69 +26,9 @@ const CHECK_SECONDS = 10;
 /** Requests created per run: each by its own user (a user may hold one open request per role). */
 const REQUESTS_PER_RUN = 600;
 const PORT = 3917;
+const cannon = (server: Parameters<typeof cannonAt>[0], options: Parameters<typeof cannonAt>[2]) => cannonAt(server, CONNECTIONS, options);
 
 const run = promisify(execFile);
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  /** Server CPU (user + system) per answered request: what the load on a shared machine does not change. */
-  cpuMsPerRequest: number;
-}
-
-/** CPU time a process and its descendants have used so far, in ms (Linux /proc; utime + stime are in ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  return processTree(pid).reduce((sum, p) => {
-    try {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}
-
-async function cannon(server: ChildProcess, options: autocannon.Options): Promise<Load> {
-  const cpuBefore = cpuMs(server.pid!);
-  const result = await autocannon({ connections: CONNECTIONS, ...options });
-  const answered = Math.max(1, result.requests.total);
-  return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors, cpuMsPerRequest: round((cpuMs(server.pid!) - cpuBefore) / answered, 1) };
-}
-
-/** `next start` of the bench build against `database`, resolved once /api/health answers. */
-async function startServer(database: ThrowawayDatabase, distDir: string): Promise<ChildProcess> {
-  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`api: no build in ${distDir}; run TIMEBOX_DIST_DIR=${distDir} npm run build first`);
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      TIMEBOX_DIST_DIR: distDir,
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-      AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
-      TIMEBOX_SCHEDULER: 'external',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  for (const giveUp = Date.now() + 120_000; Date.now() < giveUp; await sleep(250)) {
-    if (child.exitCode !== null) throw new Error(`api: next start exited with ${child.exitCode}`);
-    const up = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false);
-    if (up) return child;
-  }
-  child.kill('SIGTERM');
-  throw new Error('api: the server did not answer within 120 s');
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
 
 async function pgbench(database: ThrowawayDatabase, script: string, vars: Record<string, string>, seconds: number): Promise<number> {
   const file = path.join(os.tmpdir(), `timebox-bench-${crypto.randomBytes(4).toString('hex')}.sql`);
@@ -140,7 +80,7 @@ async function requesters(database: ThrowawayDatabase, count: number, tag: strin
 export async function runApiBench(ctx: BenchContext): Promise<void> {
   const distDir = process.env.TIMEBOX_DIST_DIR ?? '.next-bench';
   const database = await createThrowawayDatabase();
-  let stopServer = async () => {};
+  let stopRunning = async () => {};
   try {
     const { db } = database;
     await seedDemo(db);
@@ -154,8 +94,8 @@ export async function runApiBench(ctx: BenchContext): Promise<void> {
     const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'admin', resource: { slug: 'feature-flags' } } });
     await db.$executeRawUnsafe('ANALYZE');
 
-    const server = await startServer(database, distDir);
-    stopServer = () => stop(server);
+    const server = await startServer({ database, distDir, port: PORT, label: 'api' });
+    stopRunning = () => stopServer(server);
     const checkUrl = `http://127.0.0.1:${PORT}/api/v1/access/check?user=alice%40example.com&resource=feature-flags&role=admin`;
     const probe = await fetch(checkUrl, { headers: { authorization: `Bearer ${checkSecret}` } });
     const body = (await probe.json()) as { allowed?: boolean };
@@ -214,7 +154,7 @@ export async function runApiBench(ctx: BenchContext): Promise<void> {
     const createRatio = round(createRps / median(inserts), 3);
     ctx.report({ name: 'api.create_request.ratio', value: createRatio, unit: 'x', goal: '≥ 0.25', met: createRatio >= 0.25 });
   } finally {
-    await stopServer();
+    await stopRunning();
     await database.drop();
   }
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only audit] [-- --events 1000000] [-- --repeats 3]`: runs the benchmark groups, prints one JSON
+// `npm run bench [-- --only audit|api|pages|…] [-- --events 1000000] [-- --repeats 3]`: runs the benchmark groups, prints one JSON
 // object per figure on stdout ({"name","value","unit"}, with "goal" and "met" where a goal applies)
 // and writes the whole report to bench-results/<timestamp>.json. Not part of `npm test`.
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import { runAuditBench } from '../bench/audit';
 import { runCheckExpiryBench } from '../bench/check-expiry';
 import { runExpiryBulkBench } from '../bench/expiry-bulk';
 import { runExportBench } from '../bench/export';
+import { runPagesBench } from '../bench/pages';
 import { runStartBench } from '../bench/start';
 import type { BenchContext, Figure } from '../bench/measure';
 import { runCli } from './cli';
@@ -18,6 +19,7 @@ const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   audit: runAuditBench,
   export: runExportBench,
   api: runApiBench,
+  pages: runPagesBench,
   expiry: runExpiryBulkBench,
   'check-expiry': runCheckExpiryBench,
   start: runStartBench,

@@ -3,6 +3,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { auditActionPrefixes, auditActions, describeAuditAction } from '@/lib/domain/audit-actions';
 import type { AuditFilterOptions } from '@/lib/services/metrics/filter-options';
+import { ActorField } from './actor-field';
 import { toDateTimeLocal, type RawFilters } from './audit-query';
 import { CleanGetForm } from './clean-get-form';
 
@@ -25,7 +26,7 @@ export function AuditFilterForm({ raw, errors, options, limit }: { raw: RawFilte
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField type="datetime-local" name="from" label="From (UTC)" defaultValue={toDateTimeLocal(raw.from, 'from')} error={timeError(errors.from, raw.from)} step={1} />
         <TextField type="datetime-local" name="to" label="To (UTC)" defaultValue={toDateTimeLocal(raw.to, 'to')} error={timeError(errors.to, raw.to)} step={1} />
-        <TextField name="actor" label="Actor" list="audit-actors" defaultValue={raw.actor ?? ''} error={errors.actor} hint="E-mail, or system:scheduler" autoComplete="off" />
+        <ActorField defaultValue={raw.actor ?? ''} error={errors.actor} />
         <TextField name="action" label="Action" list="audit-actions" defaultValue={raw.action ?? ''} error={errors.action} hint="grant.revoked, or a prefix: grant." autoComplete="off" />
         <SelectField
           name="resource"
@@ -50,15 +51,6 @@ export function AuditFilterForm({ raw, errors, options, limit }: { raw: RawFilte
             {describeAuditAction(a)}
           </option>
         ))}
-      </datalist>
-      <datalist id="audit-actors">
-        {options.people.map((p) => (
-          <option key={p.email} value={p.email}>
-            {p.name}
-          </option>
-        ))}
-        <option value="system:scheduler" />
-        <option value="system:reconciler" />
       </datalist>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">

@@ -6,7 +6,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { RequestView } from '@/lib/services/views';
 import { DecisionNotice, type Notice } from './decision-notice';
 import { InboxItem, type Decision } from './inbox-item';
-import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, type InboxData } from './inbox-query';
+import type { InboxPageQuery } from './inbox-page-query';
+import { InboxPager } from './inbox-pager';
+import { fetchInbox, INBOX_REFRESH_MS, inboxCountKey, inboxKey, inboxPageKey, type InboxData } from './inbox-query';
 
 /** What a decision did, said to the approver (the inbox list and the one-request page). */
 export function outcomeText(decided: RequestView, decision: Decision): string {
@@ -20,16 +22,16 @@ export function outcomeText(decided: RequestView, decision: Decision): string {
 }
 
 /**
- * The approver's queue, oldest first. It refreshes itself, and a decided request leaves the list
- * at once (optimistically removed, then confirmed by a refetch).
+ * One page of the approver's queue, oldest first. It refreshes itself, and a decided request leaves the
+ * list at once (optimistically removed, then confirmed by a refetch, which fills the page up again).
  */
-export function InboxList({ initial }: { initial: InboxData }) {
+export function InboxList({ initial, page }: { initial: InboxData; page: InboxPageQuery }) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Notice | null>(null);
   const query = useQuery({
-    queryKey: inboxKey,
+    queryKey: inboxPageKey(page),
     queryFn: async () => {
-      const data = await fetchInbox();
+      const data = await fetchInbox(page);
       queryClient.setQueryData(inboxCountKey, data.count); // keep the nav badge in step
       return data;
     },
@@ -38,8 +40,8 @@ export function InboxList({ initial }: { initial: InboxData }) {
   });
 
   const removeAndRefresh = (requestId: string) => {
-    queryClient.setQueryData<InboxData>(inboxKey, (old) =>
-      old ? { requests: old.requests.filter((r) => r.id !== requestId), count: Math.max(0, old.count - 1) } : old,
+    queryClient.setQueryData<InboxData>(inboxPageKey(page), (old) =>
+      old ? { ...old, requests: old.requests.filter((r) => r.id !== requestId), count: Math.max(0, old.count - 1) } : old,
     );
     queryClient.setQueryData<number>(inboxCountKey, (old) => (old === undefined ? old : Math.max(0, old - 1)));
     void queryClient.invalidateQueries({ queryKey: inboxKey });
@@ -77,6 +79,7 @@ export function InboxList({ initial }: { initial: InboxData }) {
           ))}
         </div>
       )}
+      <InboxPager page={page} nextCursor={query.data.nextCursor} />
     </>
   );
 }

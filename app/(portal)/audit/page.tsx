@@ -1,21 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AuditEventsTable } from '@/components/audit/audit-events-table';
+import { Suspense } from 'react';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditNav } from '@/components/audit/audit-nav';
-import { AuditPager } from '@/components/audit/audit-pager';
 import { filterQuery, readAuditQuery, type SearchParams } from '@/components/audit/audit-query';
 import { ExportButtons } from '@/components/audit/export-buttons';
 import { VerifyTrail } from '@/components/audit/verify-trail';
 import { Forbidden } from '@/components/shell/forbidden';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
+import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
-import { listAuditEvents } from '@/lib/audit/audit-service';
-import type { AuditPage } from '@/lib/audit/query';
-import { isAppError } from '@/lib/errors';
 import { listAuditFilterOptions } from '@/lib/services/metrics/filter-options';
 import { portalPage } from '@/lib/http/page-prelude';
+import { AuditListing, BadAuditLink } from './audit-listing';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit' };
@@ -26,18 +22,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const query = readAuditQuery(await searchParams);
   const options = await listAuditFilterOptions(page.deps, page.ctx);
 
-  // Bad filters are shown next to their fields; a stale or forged cursor is a message, not a crash.
-  let errors: Record<string, string> = query.ok ? {} : query.errors;
-  let listing: AuditPage | null = null;
-  if (query.ok) {
-    try {
-      listing = await listAuditEvents(page.deps, page.ctx, { ...query.filters, limit: query.limit, cursor: query.cursor });
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'bad_request') throw error;
-      const field = typeof error.details?.field === 'string' ? error.details.field : 'cursor';
-      errors = { [field]: error.message };
-    }
-  }
+  // Bad filters are shown next to their fields; a bad cursor or page size above the events.
+  const errors: Record<string, string> = query.ok ? {} : query.errors;
   const filtered = Object.keys(query.raw).length > 0;
   const limit = query.ok ? query.limit : undefined;
 
@@ -56,21 +42,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
         <h2 id="events-heading" className="mb-3 text-lg font-semibold">
           {filtered ? 'Matching events' : 'All events'}
         </h2>
-        {errors.cursor || errors.limit ? (
-          <div className="mb-4">
-            <FormError title="This page link does not work">
-              {errors.cursor ?? `limit: ${errors.limit}`} <Link href="/audit" className="underline">Start from the newest events</Link>.
-            </FormError>
-          </div>
-        ) : null}
-        {!listing ? (
-          <EmptyState>Fix the filters above to see events.</EmptyState>
-        ) : listing.items.length === 0 ? (
-          <EmptyState>{filtered ? 'No event matches these filters.' : 'The trail is empty.'}</EmptyState>
+        {query.ok ? (
+          <Suspense fallback={<Loading>Loading the events…</Loading>}>
+            <AuditListing page={page} raw={query.raw} filters={query.filters} cursor={query.cursor} limit={query.limit} />
+          </Suspense>
         ) : (
-          <AuditEventsTable events={listing.items} raw={query.raw} />
+          <>
+            {errors.cursor || errors.limit ? <BadAuditLink message={errors.cursor ?? `limit: ${errors.limit}`} /> : null}
+            <EmptyState>Fix the filters above to see events.</EmptyState>
+          </>
         )}
-        {listing ? <AuditPager raw={query.raw} limit={limit} prevCursor={listing.prevCursor} nextCursor={listing.nextCursor} isFirstPage={!(query.ok && query.cursor)} /> : null}
       </section>
     </>
   );

@@ -5,16 +5,25 @@ import { authorize } from '@/lib/services/authorize';
 export interface AuditFilterOptions {
   /** Every resource, archived ones too: the trail still names them. */
   resources: { slug: string; name: string; archived: boolean }[];
-  /** Everyone who can appear as an actor, by e-mail (the actor filter takes an e-mail). */
-  people: { email: string; name: string }[];
 }
 
-/** The choices the dashboard's filter form offers. Small tables: a few resources, one row per person. */
+/** At most this many people are suggested for the actor filter at a time. */
+export const ACTOR_SUGGESTIONS = 20;
+
+/** The choices the dashboard's filter form offers up front: the resources (a few rows). People are suggested as one types. */
 export async function listAuditFilterOptions(deps: ServiceDeps, ctx: ActorContext): Promise<AuditFilterOptions> {
   authorize(ctx, 'audit.read');
-  const [resources, people] = await Promise.all([
-    deps.db.resource.findMany({ select: { slug: true, name: true, archivedAt: true }, orderBy: { slug: 'asc' } }),
-    deps.db.user.findMany({ select: { email: true, name: true }, orderBy: { email: 'asc' }, take: 1000 }),
-  ]);
-  return { resources: resources.map((r) => ({ slug: r.slug, name: r.name, archived: r.archivedAt !== null })), people };
+  const resources = await deps.db.resource.findMany({ select: { slug: true, name: true, archivedAt: true }, orderBy: { slug: 'asc' } });
+  return { resources: resources.map((r) => ({ slug: r.slug, name: r.name, archived: r.archivedAt !== null })) };
+}
+
+/** People whose e-mail or name starts with `prefix` (any case), by e-mail: the actor filter takes an e-mail. */
+export async function suggestAuditActors(deps: ServiceDeps, ctx: ActorContext, prefix: string): Promise<{ email: string; name: string }[]> {
+  authorize(ctx, 'audit.read');
+  return deps.db.user.findMany({
+    where: { OR: [{ email: { startsWith: prefix, mode: 'insensitive' } }, { name: { startsWith: prefix, mode: 'insensitive' } }] },
+    select: { email: true, name: true },
+    orderBy: { email: 'asc' },
+    take: ACTOR_SUGGESTIONS,
+  });
 }

@@ -5,6 +5,7 @@ import { can } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '../deps';
 import { requestInclude, requestView, type RequestView } from '../views';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { authorize } from '@/lib/services/authorize';
 
 /**
@@ -38,12 +39,31 @@ export async function listMyRequests(deps: ServiceDeps, ctx: ActorContext, filte
   return rows.map(requestView);
 }
 
-/** The approver's queue, oldest first. */
-export async function listInbox(deps: ServiceDeps, ctx: ActorContext, filter: { limit?: number } = {}): Promise<RequestView[]> {
+export interface InboxPage {
+  requests: RequestView[];
+  /** Continues behind the last request shown (`after`); null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One page of the approver's queue, oldest first (by creation, then id): `after` is the cursor the previous page gave out. */
+export async function listInboxPage(deps: ServiceDeps, ctx: ActorContext, page: { limit: number; after?: string | undefined }): Promise<InboxPage> {
   authorize(ctx, 'approvals.read');
-  if (ctx.actor.groups.length === 0) return [];
-  const rows = await deps.db.accessRequest.findMany({ where: inboxWhere(ctx, deps.clock.now()), include: requestInclude, orderBy: { createdAt: 'asc' }, take: filter.limit ?? 100 });
-  return rows.map(requestView);
+  const after = page.after ? decodeInboxCursor(page.after) : null;
+  if (ctx.actor.groups.length === 0) return { requests: [], nextCursor: null };
+  const behind: Prisma.AccessRequestWhereInput = after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {};
+  const rows = await deps.db.accessRequest.findMany({
+    where: { AND: [inboxWhere(ctx, deps.clock.now()), behind] },
+    include: requestInclude,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: page.limit + 1, // one more than shown: whether there is a next page
+  });
+  const shown = rows.slice(0, page.limit);
+  return { requests: shown.map(requestView), nextCursor: rows.length > page.limit ? encodeInboxCursor(shown.at(-1)!) : null };
+}
+
+/** The approver's queue, oldest first: its first `limit` requests (REST `GET /inbox`). */
+export async function listInbox(deps: ServiceDeps, ctx: ActorContext, filter: { limit?: number } = {}): Promise<RequestView[]> {
+  return (await listInboxPage(deps, ctx, { limit: filter.limit ?? 100 })).requests;
 }
 
 export async function countInbox(deps: ServiceDeps, ctx: ActorContext): Promise<number> {

@@ -1,10 +1,11 @@
+import { INBOX_PAGE_SIZE, inboxPageQuery } from '@/components/inbox/inbox-page-query';
 import { portalRoute } from '@/lib/http/portal-route';
-import { countInbox, listInbox } from '@/lib/services/requests/queries';
+import { countInbox, listInboxPage } from '@/lib/services/requests/queries';
 
 export const dynamic = 'force-dynamic';
 
-/** The approver's queue for the inbox page's polling, with the total for the nav badge. */
-export const GET = portalRoute({ permission: 'inbox.view' }, async ({ deps, ctx }) => {
-  const [requests, count] = await Promise.all([listInbox(deps, ctx), countInbox(deps, ctx)]);
-  return { requests, count };
+/** One page of the approver's queue (the page the inbox shows, for its polling), with the total for the nav badge. */
+export const GET = portalRoute({ permission: 'inbox.view', query: inboxPageQuery.strict() }, async ({ deps, ctx, query }) => {
+  const [listing, count] = await Promise.all([listInboxPage(deps, ctx, { after: query.after, limit: query.limit ?? INBOX_PAGE_SIZE }), countInbox(deps, ctx)]);
+  return { ...listing, count };
 });
