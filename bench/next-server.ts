@@ -67,6 +67,8 @@ export async function startServer({ database, port, label, distDir = process.env
       DATABASE_URL: database.url,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
+      // Production on PostgreSQL refuses to start without an audit key; a group that checks the trail passes its own.
+      AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY ?? crypto.randomBytes(32).toString('hex'),
       TIMEBOX_SCHEDULER: 'external',
       LOG_LEVEL: 'warn',
       ...env,
