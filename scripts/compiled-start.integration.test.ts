@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmptyDatabase } from '@/lib/testing/empty-database';
 import { requireServer } from '@/lib/testing/require-server';
 import { sourceFingerprint } from './build-if-needed';
 import { COMPILED_DIR, compileStart } from './compile-start';
@@ -54,30 +55,17 @@ describe('the compiled start', () => {
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
 describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('the compiled start on PostgreSQL', () => {
-  const dbName = `timebox_cstart_${randomBytes(6).toString('hex')}`;
-  const url = new URL(serverUrl!);
-  url.pathname = `/${dbName}`;
+  const { url } = useEmptyDatabase(serverUrl!, 'timebox_cstart', TIMEOUT);
   const planFile = path.join(root, distDir, 'plan.json');
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-  }, TIMEOUT);
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-  }, TIMEOUT);
 
   it('migrates and seeds a fresh database and leaves a plan, then finds nothing to do', async () => {
-    const env = { DATABASE_URL: url.toString(), TIMEBOX_START_PLAN: planFile, ...secrets };
+    const env = { DATABASE_URL: url, TIMEBOX_START_PLAN: planFile, ...secrets };
     const first = compiledStart(env);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/build up-to-date; applied \d+ migration\(s\); seeded the demo organisation/);
     expect(JSON.parse(fs.readFileSync(planFile, 'utf8'))).toMatchObject({ args: ['start', '--port', '3000', '--hostname', '127.0.0.1'] });
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       const { rows } = await client.query<{ users: number; migrations: number }>(`SELECT (SELECT count(*)::int FROM "User") AS users, (SELECT count(*)::int FROM _prisma_migrations) AS migrations`);

@@ -1,7 +1,7 @@
 // The committed migrations must build the schema on PGlite and on PostgreSQL, apply once only, and
 // match schema.prisma. Slow (WASM engine, PGlite initdb), hence the long timeouts.
+import { useEmptyDatabase } from '@/lib/testing/empty-database';
 import { requireServer } from '@/lib/testing/require-server';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,30 +83,19 @@ describe('migrations on PGlite', () => {
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
 describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('migrations on PostgreSQL', () => {
-  const dbName = `timebox_mig_${randomBytes(6).toString('hex')}`;
-  const dbUrl = () => {
-    const url = new URL(serverUrl!);
-    url.pathname = `/${dbName}`;
-    return url.toString();
-  };
-  let admin: pg.Client;
+  const { url } = useEmptyDatabase(serverUrl!, 'timebox_mig', TIMEOUT);
   let client: pg.Client;
   let db: OpenDatabase;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    db = await openDatabase({ kind: 'postgres', url: dbUrl() });
-    client = new pg.Client({ connectionString: dbUrl() });
+    db = await openDatabase({ kind: 'postgres', url });
+    client = new pg.Client({ connectionString: url });
     await client.connect();
   }, TIMEOUT);
 
   afterAll(async () => {
     await client?.end();
     await db?.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
   }, TIMEOUT);
 
   it('applies every committed migration, then nothing', async () => {

@@ -1,13 +1,12 @@
 // A start's preparation: a fresh database is migrated and seeded, a prepared one is left alone (the cheap status
 // check answers without the schema engine), and that check says "not migrated" for anything short of an exact
 // match, so the engine still decides every pending, edited or failed migration.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config/env';
+import { useEmptyDatabase } from '@/lib/testing/empty-database';
 import { requireServer } from '@/lib/testing/require-server';
 import { openDatabase, type OpenDatabase } from './adapter';
 import { applyPendingMigrations } from './migrate';
@@ -85,23 +84,10 @@ describe('preparing the embedded database', () => {
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
 describe.runIf(requireServer('TEST_DATABASE_URL or DATABASE_URL', serverUrl))('preparing a PostgreSQL database', () => {
-  const dbName = `timebox_prepare_${randomBytes(6).toString('hex')}`;
-  const url = new URL(serverUrl!);
-  url.pathname = `/${dbName}`;
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-  }, TIMEOUT);
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-  }, TIMEOUT);
+  const { url } = useEmptyDatabase(serverUrl!, 'timebox_prepare', TIMEOUT);
 
   it('migrates and seeds a fresh one, then leaves it alone', async () => {
-    const config = parseConfig({ NODE_ENV: 'production', DATABASE_URL: url.toString(), ...secrets });
+    const config = parseConfig({ NODE_ENV: 'production', DATABASE_URL: url, ...secrets });
     expect(await prepareDatabase(config)).toEqual({ applied: await committed(), seeded: true });
     expect(await prepareDatabase(config)).toEqual({ applied: [], seeded: false });
   }, TIMEOUT);
