@@ -98,6 +98,9 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
   let next: Promise<Chunk> | null = finished ? null : fetchChunk(0n);
   next?.catch(() => {}); // awaited in pull(); this only marks it handled until then
   let started = false;
+  // Set when the reader goes away (a download cancelled or cut off): a pull still waiting on its batch then
+  // has nowhere to put it, and that is the reader's choice, not an export failure worth an error log.
+  let cancelled = false;
 
   return new ReadableStream<Uint8Array>(
     {
@@ -120,6 +123,7 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
               return;
             }
             const chunk = await next;
+            if (cancelled) return;
             if (chunk.after === null) {
               finished = true;
               next = null;
@@ -134,12 +138,14 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
             }
           }
         } catch (error) {
+          if (cancelled) return;
           // Headers are gone already: the client sees a cut-off download, the log says why.
           log.error({ err: error, rows }, 'audit export failed');
           controller.error(error);
         }
       },
       cancel() {
+        cancelled = true;
         finished = true;
         next = null;
       },
