@@ -20,8 +20,13 @@ async function grantAndRevoke(alice: Page, justification: string) {
   await expect(card).toHaveCount(0);
 }
 
-const eventIds = (page: Page) => page.getByTestId('audit-events').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-id')));
-const eventActions = (page: Page) => page.getByTestId('audit-events').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+// The list streams in after the page's header and filters, so a read waits for rows (or a changed first row).
+const eventRows = (page: Page) => page.getByTestId('audit-events').locator('tbody tr');
+const eventIds = (page: Page) => eventRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-id')));
+const eventActions = (page: Page) => eventRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+/** Waits until the list shows a page whose first event is not `previousFirst` (the page after a pager click). */
+const nextPageShown = (page: Page, previousFirst: string | null | undefined) =>
+  expect.poll(async () => { const ids = await eventIds(page); return ids.length > 0 && ids[0] !== previousFirst; }).toBe(true);
 
 test('an auditor filters, pages, opens a grant timeline, verifies the trail and downloads a CSV export', async ({ as }) => {
   test.setTimeout(300_000); // two grants made and revoked through the pages, then a dozen page loads
@@ -41,6 +46,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   // Only the filled-in fields travel: the link says what it filters by.
   await expect(dave).toHaveURL(/\/audit\?action=grant\.&limit=3$/);
   await expect(dave.getByRole('heading', { name: 'Matching events' })).toBeVisible();
+  await expect(eventRows(dave)).toHaveCount(3);
   const first = await eventIds(dave);
   expect(first).toHaveLength(3);
   for (const action of await eventActions(dave)) expect(action).toMatch(/^grant\./);
@@ -50,13 +56,13 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   await pages.getByRole('link', { name: 'Older' }).click();
   await expect(dave).toHaveURL(/[?&]cursor=/);
   await expect(dave).toHaveURL(/[?&]action=grant\./);
-  await expect.poll(async () => (await eventIds(dave))[0]).not.toBe(first[0]);
+  await nextPageShown(dave, first[0]);
   const second = await eventIds(dave);
   expect(second).toHaveLength(3);
   expect(second.filter((id) => first.includes(id))).toEqual([]);
   for (const action of await eventActions(dave)) expect(action).toMatch(/^grant\./);
   await pages.getByRole('link', { name: 'Older' }).click();
-  await expect.poll(async () => (await eventIds(dave))[0]).not.toBe(second[0]);
+  await nextPageShown(dave, second[0]);
   const third = await eventIds(dave);
   expect(third.length).toBeGreaterThan(0);
   expect(third.filter((id) => first.includes(id) || second.includes(id))).toEqual([]);
@@ -91,8 +97,8 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
   // Every event of that grant, then its CSV export: the row count shown matches the table and the file.
   await dave.getByRole('link', { name: "This grant's events as a list" }).click();
   await expect(dave).toHaveURL(new RegExp(`[?&]grantId=${grantId}`));
-  const rows = (await eventIds(dave)).length;
-  expect(rows).toBe(5); // created, provisioning, activated, revoke_requested, revoked
+  const rows = 5; // created, provisioning, activated, revoke_requested, revoked
+  await expect(eventRows(dave)).toHaveCount(rows);
 
   await dave.getByRole('button', { name: 'Verify the trail' }).click();
   await expect(dave.getByTestId('verify-result')).toContainText(/Trail intact: \d[\d,]* events checked/, { timeout: 60_000 });
@@ -112,7 +118,7 @@ test('an auditor filters, pages, opens a grant timeline, verifies the trail and 
 
   // The export itself is on the record.
   await dave.goto('/audit?action=audit.exported');
-  await expect(dave.getByTestId('audit-events').locator('tbody tr').first()).toContainText('dave@example.com');
+  await expect(eventRows(dave).first()).toContainText('dave@example.com');
 });
 
 test('a member sees "Not allowed" on the dashboard, and its export route refuses her', async ({ as }) => {
