@@ -4,15 +4,34 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Integration tests that never open the app's test database: the connectors against their real targets,
-// the migration engine (its own PGlite, and PostgreSQL when a server is set) and the `npm start` entry point.
-// They give the same answer whichever database the app tier runs on, so they form a project run once.
-const standaloneIntegration = ['lib/connectors/**/*.integration.test.ts', 'lib/db/migrate.integration.test.ts', 'lib/db/least-privilege.integration.test.ts', 'lib/db/prepare.integration.test.ts', 'scripts/**/*.integration.test.ts'];
+// the migration engine (its own PGlite, and PostgreSQL when a server is set), the `npm start` entry point,
+// the OpenAPI document against the route files, next-auth against a real OpenID provider, and the API
+// facing a dead database server. They give the same answer whichever database the app tier runs on, so
+// they form a project run once.
+const standaloneIntegration = [
+  'lib/connectors/**/*.integration.test.ts',
+  'lib/db/migrate.integration.test.ts',
+  'lib/db/least-privilege.integration.test.ts',
+  'lib/db/prepare.integration.test.ts',
+  'scripts/**/*.integration.test.ts',
+  'tests/api/openapi.integration.test.ts',
+  'tests/api/oidc-sign-in-errors.integration.test.ts',
+  'tests/api/outage.integration.test.ts',
+];
 
 // Integration tests whose answer the database engine cannot change: the HTTP edge (malformed bodies, request
-// ids) and the domain rules driven one step at a time (no concurrency, so no engine-specific locking). When
+// ids), the domain rules driven one step at a time (no concurrency, so no engine-specific locking), and the
+// connector endpoints, whose outcome is what the target (a PostgreSQL of their own, ssh-keygen) now allows
+// (the grant lifecycle they drive runs on both engines in tests/api/lifecycle). When
 // `npm test` runs the tier on both databases it sets TIMEBOX_TEST_ONCE to the one that runs them, and the
 // other run leaves them out. Unset (a single run), every file runs.
-const databaseAgnosticIntegration = ['tests/api/fuzz.integration.test.ts', 'tests/api/request-trace.integration.test.ts', 'tests/properties/*.integration.test.ts'];
+const databaseAgnosticIntegration = [
+  'tests/api/fuzz.integration.test.ts',
+  'tests/api/request-trace.integration.test.ts',
+  'tests/properties/*.integration.test.ts',
+  'tests/api/connectors-postgres.integration.test.ts',
+  'tests/api/connectors-ssh.integration.test.ts',
+];
 const runOnceElsewhere = process.env.TIMEBOX_TEST_ONCE !== undefined && process.env.TIMEBOX_TEST_ONCE !== (process.env.TIMEBOX_TEST_DB ?? 'pglite');
 
 // Heavy tests on two shared cores: an overloaded machine makes them slow, never wrong.
