@@ -52,7 +52,8 @@ export default defineConfig({
       env: { E2E_PORT: String(port), E2E_IDP_PORT: String(testIdp.port) },
     },
     {
-      command: 'npx tsx scripts/start.ts',
+      // `npm start`'s own entry point (the launcher that prepares, then becomes the server), minus npm.
+      command: 'node scripts/start.mjs',
       url: `http://127.0.0.1:${port}/api/health`,
       // scripts/e2e.ts builds before Playwright starts, so this covers migrating, seeding and starting only.
       timeout: 240_000,

@@ -1,11 +1,13 @@
-// `npm start`: the one process that stays beside the server is this small plain-Node launcher (no tsx,
-// esbuild or Prisma loaded). scripts/start.ts prepares (configuration, migrations, seed, build) in a child
-// that exits, leaving a plan of how to serve; this file starts Next.js from it, forwards signals, prints
-// where to go once the server answers, and exits with the server's exit code. The child is the compiled
-// start.ts (scripts/compile-start.ts) when one matches the sources, else start.ts under tsx.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: scripts/start.ts prepares (configuration, migrations, seed, build) in a child that exits,
+// leaving a plan of how to serve; this small plain-Node file (no tsx, esbuild or Prisma loaded) then becomes
+// the server: it runs Next.js's own `next start` in this process, so the server is the only process left
+// running (Node has no exec; a launcher waiting beside the server kept 40–80 MB for its whole life). It
+// prints where to go once the server answers; signals and the exit code are Next.js's own. The child is the
+// compiled start.ts (scripts/compile-start.ts) when one matches the sources, else start.ts under tsx.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,16 +41,16 @@ try {
 }
 if (!plan) process.exit(prepared.status ?? 1);
 
-const child = spawn(process.execPath, [plan.nextBin, ...plan.args], { cwd: plan.cwd, stdio: 'inherit', env: plan.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-let exited = false;
-child.on('exit', (code, signal) => {
-  exited = true;
-  process.exit(code ?? (signal ? 0 : 1));
-});
+// What `node <nextBin> start …` would see, then Next.js's command line loaded here (its bin is CommonJS).
+process.chdir(plan.cwd);
+for (const name of Object.keys(process.env)) if (!(name in plan.env)) delete process.env[name];
+Object.assign(process.env, plan.env);
+process.argv = [process.execPath, plan.nextBin, ...plan.args];
+createRequire(import.meta.url)(plan.nextBin);
 
 // Once it answers (any status: a degraded database is reported by the server itself), say where to go.
-for (const giveUp = Date.now() + 180_000; !exited && Date.now() < giveUp; await new Promise((r) => setTimeout(r, 500))) {
+// A server that cannot start exits the process itself, which ends this loop with it.
+for (const giveUp = Date.now() + 180_000; Date.now() < giveUp; await new Promise((r) => setTimeout(r, 500))) {
   const up = await fetch(plan.healthUrl, { signal: AbortSignal.timeout(5_000) }).then(() => true, () => false);
   if (up) {
     console.log(plan.banner.join('\n'));
