@@ -5,15 +5,22 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 /** Each person's session cookie from their last sign-in in this worker: signing in is three page loads. */
 const sessions = new Map<string, StorageState>();
 
+/** Added to a test's time limit for every `as()` in it. */
+const PER_PERSON_BUDGET = 60_000;
+
 /**
  * `as(email)`: a signed-in page in a browser context of its own, so one test can play the requester
  * and the approvers side by side. Contexts are closed when the test ends. A session from an earlier test
  * is reused while the server still accepts it (a spec that signs out ends it, and then we sign in again).
  */
 export const test = base.extend<{ as: (email: string) => Promise<Page> }>({
-  as: async ({ browser, baseURL }, provide) => {
+  as: async ({ browser, baseURL }, provide, testInfo) => {
     const contexts: BrowserContext[] = [];
     await provide(async (email) => {
+      // Each person on stage costs a browser context, page loads and their own clicks: the test's budget
+      // grows with the cast, so a four-person test on a loaded machine is not held to a one-person budget
+      // (at load ~20 a three-person test ran past the default 120 s with nothing wrong).
+      testInfo.setTimeout(testInfo.timeout + PER_PERSON_BUDGET);
       const context = await browser.newContext({ baseURL, storageState: sessions.get(email) });
       contexts.push(context);
       const page = await context.newPage();
