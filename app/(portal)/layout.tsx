@@ -1,14 +1,12 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
-import { NotificationBell } from '@/components/notify/notification-bell';
+import { Suspense, type ReactNode } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/domain/navigation';
 import { can } from '@/lib/domain/permissions';
-import { countInboxForView, portalPage } from '@/lib/http/page-prelude';
+import { portalPage } from '@/lib/http/page-prelude';
 import { mayRequestAnything } from '@/lib/services/requests/catalog';
-import { countReviewQueue } from '@/lib/services/break-glass/review-queue';
-import { listBell } from '@/lib/services/notify/bell';
+import { Bell, InboxCount, ReviewCount } from './header-counts';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,16 +15,26 @@ const roleLabel = { member: 'Member', auditor: 'Auditor', admin: 'Administrator'
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { deps, ctx } = await portalPage();
   const { actor } = ctx;
-  // Approvers see how many requests wait for them next to Inbox.
-  const [mayRequest, inboxCount, reviewCount, bell] = await Promise.all([
-    mayRequestAnything(deps, ctx),
-    can(actor, 'inbox.view') ? countInboxForView() : undefined,
-    // …and how many break-glass grants wait for their review, next to Reviews.
-    can(actor, 'inbox.view') ? countReviewQueue(deps, ctx) : undefined,
-    // Everyone has a bell: the in-portal channel, and the only one for people without e-mail.
-    listBell(deps, ctx),
-  ]);
+  // Only what the first byte needs is awaited here: who is signed in and which sections they see. The
+  // counts and the bell stream in (header-counts.tsx), so no count holds the page back.
+  const mayRequest = await mayRequestAnything(deps, ctx);
   const items = navigationFor(actor, { mayRequest }).map(({ href, label }) => ({ href, label }));
+  // Approvers see how many requests wait for them next to Inbox, and how many break-glass grants wait
+  // for their review next to Reviews.
+  const badges = can(actor, 'inbox.view')
+    ? {
+        '/inbox': (
+          <Suspense fallback={null}>
+            <InboxCount />
+          </Suspense>
+        ),
+        '/inbox/reviews': (
+          <Suspense fallback={null}>
+            <ReviewCount />
+          </Suspense>
+        ),
+      }
+    : {};
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
@@ -39,10 +47,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </Link>
           {/* On a phone the sections get a row of their own under the name and account. */}
           <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <NavLinks items={items} inboxCount={inboxCount} reviewCount={reviewCount} />
+            <NavLinks items={items} badges={badges} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
-            <NotificationBell initial={bell} />
+            <Suspense fallback={<span aria-hidden="true" className="inline-block size-10" />}>
+              <Bell />
+            </Suspense>
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium" data-testid="user-name">
                 {actor.name}

@@ -2,10 +2,13 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { InboxCountBadge } from '@/components/inbox/inbox-count-badge';
+import type { ReactNode } from 'react';
 
-/** `inboxCount`: set for approvers only; shown beside the Inbox link, outside it, so its name stays "Inbox". */
-export function NavLinks({ items, inboxCount, reviewCount }: { items: { href: string; label: string }[]; inboxCount?: number | undefined; reviewCount?: number | undefined }) {
+/**
+ * The main sections. `badges`: what to show beside (not inside) a link, by href, so the link's name stays
+ * e.g. "Inbox"; the layout passes server-rendered counts that stream in on their own.
+ */
+export function NavLinks({ items, badges = {} }: { items: { href: string; label: string }[]; badges?: Record<string, ReactNode> }) {
   const pathname = usePathname();
   // The longest matching href wins, so /requests/new does not also light up /requests.
   const active = items
@@ -22,13 +25,7 @@ export function NavLinks({ items, inboxCount, reviewCount }: { items: { href: st
           >
             {item.label}
           </Link>
-          {item.href === '/inbox' && inboxCount !== undefined ? <InboxCountBadge initialCount={inboxCount} /> : null}
-          {item.href === '/inbox/reviews' && reviewCount ? (
-            <span data-testid="review-count" className="ml-[-0.25rem] inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
-              {reviewCount}
-              <span className="sr-only"> to review</span>
-            </span>
-          ) : null}
+          {badges[item.href] ?? null}
         </li>
       ))}
     </ul>
