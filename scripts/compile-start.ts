@@ -6,8 +6,8 @@ import { build, type Plugin } from 'esbuild';
 
 // scripts/start.ts compiled to plain JavaScript, so `npm start` prepares without tsx (which starts a second
 // Node process and esbuild: 3–4 s of a warm restart on a busy machine). Written next to the build it belongs
-// to, with the hash of every source file it was made from: scripts/start.mjs runs it only while they all
-// match, and otherwise runs start.ts under tsx, which compiles it again.
+// to, with the hash, size and mtime of every source file it was made from: scripts/start.mjs runs it only
+// while they all match, and otherwise runs start.ts under tsx, which compiles it again.
 
 export const COMPILED_DIR = 'timebox-start';
 export const MANIFEST = 'inputs.json';
@@ -29,7 +29,33 @@ function keepModuleUrls(root: string): Plugin {
   };
 }
 
-const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** What the manifest holds of one source: its content's sha256, and the size and mtime that let start.mjs skip hashing it. */
+export interface ManifestInput {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface Manifest {
+  root: string;
+  /** When the sources were recorded: a file modified within a second before it is hashed whatever its mtime. */
+  recordedAt: number;
+  inputs: Record<string, ManifestInput>;
+}
+
+/** The manifest of `files` (relative to `root`) as they are on disk now. */
+export function manifestOf(root: string, files: readonly string[]): Manifest {
+  const recordedAt = Date.now();
+  const inputs = files.map((file): [string, ManifestInput] => {
+    const absolute = path.join(root, file);
+    // Stat before reading: a write in between then leaves a newer mtime than the one recorded, which start.mjs
+    // notices and hashes; the other way round, the recorded mtime would vouch for content never hashed.
+    const { mtimeMs } = fs.statSync(absolute);
+    const content = fs.readFileSync(absolute);
+    return [file, { sha256: crypto.createHash('sha256').update(content).digest('hex'), size: content.length, mtimeMs }];
+  });
+  return { root, recordedAt, inputs: Object.fromEntries(inputs) };
+}
 
 /** Compiles scripts/start.ts into `<distDir>/timebox-start/` (entry `start.mjs`; Prisma and the seed in chunks loaded on demand). */
 export async function compileStart(root: string, distDir: string): Promise<void> {
@@ -52,6 +78,5 @@ export async function compileStart(root: string, distDir: string): Promise<void>
     plugins: [keepModuleUrls(root)],
   });
   const inputs = [...Object.keys(result.metafile.inputs), 'tsconfig.json'].sort();
-  const manifest = { root, inputs: Object.fromEntries(inputs.map((file) => [file, sha256(path.join(root, file))])) };
-  fs.writeFileSync(path.join(outdir, MANIFEST), JSON.stringify(manifest));
+  fs.writeFileSync(path.join(outdir, MANIFEST), JSON.stringify(manifestOf(root, inputs)));
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmptyDatabase } from '@/lib/testing/empty-database';
 import { requireServer } from '@/lib/testing/require-server';
 import { sourceFingerprint } from './build-if-needed';
-import { COMPILED_DIR, compileStart } from './compile-start';
+import { COMPILED_DIR, MANIFEST, compileStart, manifestOf } from './compile-start';
 
 const TIMEOUT = 180_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,6 +49,64 @@ describe('the compiled start', () => {
     const { status, stderr } = compiledStart({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/timebox', ...secrets });
     expect(status).toBe(1);
     expect(stderr).toMatch(/^start: configuration error: DATABASE_URL cannot reach the database at 127\.0\.0\.1:1\/timebox[^\n]*$/);
+  }, TIMEOUT);
+});
+
+// The launcher's choice, on a stand-in compiled copy that says it ran, made from one probe source: it must
+// run that copy while the probe is as recorded (or only touched), and start.ts under tsx once the probe's
+// content changed, even at the same size. Bad configuration makes either child stop at once, saying which ran.
+describe('the launcher, choosing the compiled copy', () => {
+  const standIn = `.next-launcher-test-${randomBytes(4).toString('hex')}`;
+  const probe = path.join(standIn, 'probe.ts');
+  const launch = () => run(['scripts/start.mjs'], { PORT: 'abc', TIMEBOX_DIST_DIR: standIn });
+  const ranCompiled = (result: ReturnType<typeof launch>) => result.stdout.includes('the stand-in compiled copy ran');
+  const ranTsx = (result: ReturnType<typeof launch>) => /^start: configuration error: PORT [^\n]*$/.test(result.stderr) && !ranCompiled(result);
+  /** Writes the probe with an mtime of `mtimeSeconds` (whole seconds: restored exactly) and records the manifest. */
+  function compileProbe(content: string, mtimeSeconds: number) {
+    fs.writeFileSync(path.join(root, probe), content);
+    fs.utimesSync(path.join(root, probe), mtimeSeconds, mtimeSeconds);
+    fs.writeFileSync(path.join(root, standIn, COMPILED_DIR, MANIFEST), JSON.stringify(manifestOf(root, [probe])));
+  }
+
+  beforeAll(() => {
+    fs.mkdirSync(path.join(root, standIn, COMPILED_DIR), { recursive: true });
+    fs.writeFileSync(path.join(root, standIn, COMPILED_DIR, 'start.mjs'), `console.log('the stand-in compiled copy ran'); process.exit(3);\n`);
+  });
+  afterAll(() => fs.rmSync(path.join(root, standIn), { recursive: true, force: true }));
+
+  const anHourAgo = () => Math.floor(Date.now() / 1000) - 3600;
+
+  it('runs the compiled copy while its sources are as recorded, or only touched', () => {
+    compileProbe('export const probe = 1;\n', anHourAgo());
+    const unchanged = launch();
+    expect(unchanged.status).toBe(3);
+    expect(ranCompiled(unchanged)).toBe(true);
+
+    fs.utimesSync(path.join(root, probe), new Date(), new Date());
+    expect(ranCompiled(launch())).toBe(true);
+  }, TIMEOUT);
+
+  it('falls back to tsx when a source was edited to the same size', () => {
+    const recordedMtime = anHourAgo();
+    compileProbe('export const probe = 1;\n', recordedMtime);
+    fs.writeFileSync(path.join(root, probe), 'export const probe = 2;\n');
+    // The edit's own mtime is the only sign of it besides the content: the size is the same.
+    expect(fs.statSync(path.join(root, probe)).mtimeMs).toBeGreaterThan(recordedMtime * 1000);
+
+    const edited = launch();
+    expect(edited.status).toBe(1);
+    expect(ranTsx(edited)).toBe(true);
+  }, TIMEOUT);
+
+  it('hashes a source modified just before it was recorded, even when its mtime did not move', () => {
+    // Within one mtime tick of the recording, an edit can leave the mtime as it was: here it is put back by hand.
+    // A few seconds ahead, so that it counts as "not older than the recording" however slowly this test runs.
+    const aroundNow = Math.floor(Date.now() / 1000) + 5;
+    compileProbe('export const probe = 1;\n', aroundNow);
+    fs.writeFileSync(path.join(root, probe), 'export const probe = 3;\n');
+    fs.utimesSync(path.join(root, probe), aroundNow, aroundNow);
+
+    expect(ranTsx(launch())).toBe(true);
   }, TIMEOUT);
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { unnestInsert, type UnnestColumns } from '@/lib/db/unnest';
 import type { AuditAction, AuditEventData } from '@/lib/domain/audit-actions';
 import { insertMac, type InsertedEventFields } from './mac';
 import { auditSigningKey } from './signing-key';
@@ -61,29 +62,21 @@ export async function appendAudit(tx: Tx, event: AuditInput): Promise<{ id: stri
   return tx.auditEvent.create({ data: auditRow(event, auditSigningKey()), select: { id: true } });
 }
 
+/** AuditRow's columns as appendAuditMany sends them: the same columns appendAudit writes, in SQL types. */
+const AUDIT_COLUMNS: UnnestColumns<AuditRow> = {
+  id: 'uuid', actorId: 'uuid', actorLabel: 'text', action: 'text', resourceId: 'uuid', entitlementId: 'uuid', requestId: 'uuid', grantId: 'uuid',
+  tokenId: 'uuid', statusFrom: 'text', statusTo: 'text', ip: 'text', userAgent: 'text', data: 'jsonb', mac: 'text',
+};
+
 /**
  * Many events in one statement (a batch of transitions), in the order given: their seq follows the
- * array. One `INSERT … SELECT FROM unnest(…)` with one array per column, not Prisma's createMany: at 200
- * rows createMany spent ~90 % of a sweep batch building and binding 200 × 15 parameters (400–770 ms
- * against 35–65 ms under load). Same columns as appendAudit writes, so the database's triggers
- * (occurredAt, searchText) and the rows come out the same; each row carries its own insert MAC.
+ * array. One `INSERT … SELECT FROM unnest(…)` (lib/db/unnest.ts), not Prisma's createMany: at 200 rows
+ * createMany spent ~90 % of a sweep batch building and binding 200 × 15 parameters (400–770 ms against
+ * 35–65 ms under load). Same columns as appendAudit writes, so the database's triggers (occurredAt,
+ * searchText) and the rows come out the same; each row carries its own insert MAC.
  */
 export async function appendAuditMany(tx: Tx, events: readonly AuditInput[]): Promise<void> {
   if (events.length === 0) return;
   const key = auditSigningKey();
-  const rows = events.map((event) => auditRow(event, key));
-  const column = <K extends keyof AuditRow>(name: K): Array<AuditRow[K]> => rows.map((row) => row[name]);
-  // Arrays go in as text[] and are cast in SQL (as the sealer does), so PGlite and node-postgres bind them alike.
-  // WITH ORDINALITY … ORDER BY: the sequence hands out seq in the order rows reach the insert.
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("id", "actorId", "actorLabel", "action", "resourceId", "entitlementId", "requestId", "grantId",
-                              "tokenId", "statusFrom", "statusTo", "ip", "userAgent", "data", "mac")
-    SELECT v.id, v.actor, v.label, v.action, v.resource, v.entitlement, v.request, v.grant_id,
-           v.token, v.status_from, v.status_to, v.ip, v.user_agent, v.data::jsonb, v.mac
-      FROM unnest(${column('id')}::text[]::uuid[], ${column('actorId')}::text[]::uuid[], ${column('actorLabel')}::text[], ${column('action')}::text[],
-                  ${column('resourceId')}::text[]::uuid[], ${column('entitlementId')}::text[]::uuid[], ${column('requestId')}::text[]::uuid[],
-                  ${column('grantId')}::text[]::uuid[], ${column('tokenId')}::text[]::uuid[], ${column('statusFrom')}::text[], ${column('statusTo')}::text[],
-                  ${column('ip')}::text[], ${column('userAgent')}::text[], ${rows.map((row) => JSON.stringify(row.data))}::text[], ${column('mac')}::text[])
-           WITH ORDINALITY AS v(id, actor, label, action, resource, entitlement, request, grant_id, token, status_from, status_to, ip, user_agent, data, mac, position)
-     ORDER BY v.position`;
+  await tx.$executeRaw(unnestInsert('AuditEvent', events.map((event) => auditRow(event, key)), AUDIT_COLUMNS));
 }

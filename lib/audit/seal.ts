@@ -1,5 +1,6 @@
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
+import { unnestRows } from '@/lib/db/unnest';
 import { log } from '@/lib/log';
 import { GENESIS_HASH, chainHashOf, chainText, type CanonicalEventFields } from './canonical';
 import { insertMac, macMatches, sealMac } from './mac';
@@ -90,6 +91,9 @@ export function linkEvents<E extends CanonicalEventFields>(head: ChainHead | nul
 
 type PendingEvent = CanonicalEventFields & { mac: string | null };
 
+/** What sealing sets on each event, by id. */
+const CHAIN_COLUMNS = { id: 'uuid', chainIndex: 'bigint', prevHash: 'text', hash: 'text', sealMac: 'text' } as const;
+
 /** One batch in one short transaction. Returns how many it sealed, or null when the lock was busy. */
 async function sealBatch(db: Db, batchSize: number, wait: boolean, upToSeq: bigint, key: string): Promise<{ count: number; head: ChainHead | null; unsigned: SealResult['unsigned'] } | null> {
   return db.$transaction(
@@ -106,9 +110,8 @@ async function sealBatch(db: Db, batchSize: number, wait: boolean, upToSeq: bigi
       // One statement per batch; the append-only trigger admits exactly this NULL → value update.
       await tx.$executeRaw`
         UPDATE "AuditEvent" AS a
-           SET "chainIndex" = v.ci, "prevHash" = v.ph, "hash" = v.h, "sealMac" = v.sm
-          FROM unnest(${linked.map((e) => e.id)}::text[]::uuid[], ${linked.map((e) => e.chainIndex.toString())}::text[]::bigint[],
-                      ${linked.map((e) => e.prevHash)}::text[], ${linked.map((e) => e.hash)}::text[], ${linked.map((e) => e.sealMac)}::text[]) AS v(id, ci, ph, h, sm)
+           SET "chainIndex" = v."chainIndex", "prevHash" = v."prevHash", "hash" = v."hash", "sealMac" = v."sealMac"
+          FROM ${unnestRows(linked, CHAIN_COLUMNS, 'v')}
          WHERE a.id = v.id AND a."chainIndex" IS NULL`;
       const last = linked[linked.length - 1]!;
       const unsigned = linked.filter((e) => !macMatches(e.mac, insertMac(key, e))).map((e) => ({ id: e.id, chainIndex: e.chainIndex }));
