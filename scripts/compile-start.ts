@@ -57,13 +57,12 @@ export function manifestOf(root: string, files: readonly string[]): Manifest {
   return { root, recordedAt, inputs: Object.fromEntries(inputs) };
 }
 
-/** Compiles scripts/start.ts into `<distDir>/timebox-start/` (entry `start.mjs`; Prisma and the seed in chunks loaded on demand). */
-export async function compileStart(root: string, distDir: string): Promise<void> {
-  const outdir = path.join(root, distDir, COMPILED_DIR);
+/** Compiles one entry (`name` → source) into `outdir`, as `<name>.mjs` plus chunks, with the manifest of every source it read. */
+export async function compileBundle(root: string, outdir: string, entry: Record<string, string>): Promise<void> {
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { start: 'scripts/start.ts' },
+    entryPoints: entry,
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -80,3 +79,6 @@ export async function compileStart(root: string, distDir: string): Promise<void>
   const inputs = [...Object.keys(result.metafile.inputs), 'tsconfig.json'].sort();
   fs.writeFileSync(path.join(outdir, MANIFEST), JSON.stringify(manifestOf(root, inputs)));
 }
+
+/** Compiles scripts/start.ts into `<distDir>/timebox-start/` (entry `start.mjs`; Prisma and the seed in chunks loaded on demand). */
+export const compileStart = (root: string, distDir: string) => compileBundle(root, path.join(root, distDir, COMPILED_DIR), { start: 'scripts/start.ts' });

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledIsCurrent } from './compiled-current.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-start-'));
@@ -19,31 +20,8 @@ const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 // Where scripts/compile-start.ts writes the compiled start.ts and the hashes of its sources.
 const compiled = path.join(root, process.env.TIMEBOX_DIST_DIR ?? '.next', 'timebox-start');
 
-/**
- * Whether the compiled start.ts was made here from exactly the sources now on disk. A source whose size and
- * mtime are those recorded is taken as unchanged without reading it; any other is hashed, and its content
- * decides (a `touch` or a checkout that rewrote the same bytes keeps the compiled copy). Except a source
- * modified within a second before the manifest was recorded: it could have changed again within the same
- * mtime tick, so it is always hashed (git's "racily clean" files).
- */
-function compiledIsCurrent() {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(compiled, 'inputs.json'), 'utf8'));
-    if (manifest.root !== root) return false;
-    return Object.entries(manifest.inputs).every(([file, recorded]) => {
-      const absolute = path.join(root, file);
-      const { size, mtimeMs } = fs.statSync(absolute);
-      if (size !== recorded.size) return false;
-      if (mtimeMs === recorded.mtimeMs && mtimeMs < manifest.recordedAt - 1000) return true;
-      return crypto.createHash('sha256').update(fs.readFileSync(absolute)).digest('hex') === recorded.sha256;
-    });
-  } catch {
-    return false;
-  }
-}
-
 // Plain Node runs the compiled copy; without a current one, tsx runs the source and compiles it for next time.
-const [prepareCommand, compileEnv] = compiledIsCurrent() ? [[path.join(compiled, 'start.mjs')], {}] : [[tsx, path.join(root, 'scripts', 'start.ts')], { TIMEBOX_START_COMPILE: '1' }];
+const [prepareCommand, compileEnv] = compiledIsCurrent(root, compiled) ? [[path.join(compiled, 'start.mjs')], {}] : [[tsx, path.join(root, 'scripts', 'start.ts')], { TIMEBOX_START_COMPILE: '1' }];
 const prepared = spawnSync(process.execPath, prepareCommand, { cwd: root, stdio: 'inherit', env: { ...process.env, ...compileEnv, TIMEBOX_START_PLAN: planFile } });
 let plan;
 try {
