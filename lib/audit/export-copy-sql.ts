@@ -73,7 +73,9 @@ export function copyCsvStatement(where: Prisma.Sql): string {
 /**
  * Whether the filtered trail holds a `reportedAt` the SQL cannot turn into Date.parse's answer (only a row
  * written behind the portal's back): such an export takes the paged path, whose JavaScript formats it.
- * Bound parameters ($1…): this one is an ordinary query.
+ * The two conditions after the filter are, word for word, the predicate of the partial index
+ * "AuditEvent_odd_reportedAt_idx" (migration 20261202180000): PostgreSQL then reads the few such rows
+ * rather than every event's data. Change them together. Bound parameters ($1…): an ordinary query.
  */
 export function oddReportedAtQuery(where: Prisma.Sql): { text: string; values: unknown[] } {
   return {
