@@ -18,11 +18,18 @@ import { csvHeader } from './export-format';
  */
 export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<ReadableStream<Uint8Array> | null> {
   const client = await pool.connect();
+  // The pool stops listening for a client's errors while it is lent out; unheard, a dropped connection
+  // (its backend terminated, the network gone) would be an uncaught 'error' and end the process. The
+  // query in flight fails with the same error, and that is where the export handles it.
+  const ignore = () => {};
+  client.on('error', ignore);
   let released = false;
   /** Back to the pool after a clean end; any other ending closes the connection, which ends its backend's COPY. */
   const release = (broken?: Error) => {
     if (released) return;
     released = true;
+    // A closed connection may still report its end as an error: keep listening to the one thrown away.
+    if (!broken) client.removeListener('error', ignore);
     client.release(broken ?? false);
   };
   try {

@@ -171,4 +171,20 @@ describe.runIf(testTarget().kind === 'postgres')('a CSV export by COPY on Postgr
     const rows: string[][] = parse(await exportText({ action: 'test.literal' }, 'csv'));
     expect(rows).toHaveLength(3);
   });
+
+  it('fails the download, not the process, when its backend is killed half-way', async () => {
+    const where = await resolveFilters(database.db, { action: 'test.bulk' });
+    const reader = (await auditExportStream(database.db, where, 'csv')).getReader();
+    await reader.read(); // the header
+    await reader.read(); // the COPY is under way
+    const [killed] = await database.db.$queryRaw<Array<{ done: boolean }>>`
+      SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT%' AND state <> 'idle'`;
+    expect(killed?.done).toBe(true);
+    const readToEnd = async () => {
+      for (;;) if ((await reader.read()).done) return;
+    };
+    await expect(readToEnd()).rejects.toThrow(/terminat/i);
+    noneCheckedOut();
+    expect(await copyBackends()).toBe(0);
+  });
 });
