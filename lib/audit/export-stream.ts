@@ -14,7 +14,7 @@ export const CSV_BATCH_SIZE = 5000;
 const ENCODE_SLICE = 100;
 
 export interface ExportOptions {
-  /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON). */
+  /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON); a COPY has no pages. */
   batchSize?: number;
   /** Called once the last batch is out, with the number of events written. */
   onDone?: (rows: number) => void;
