@@ -21,9 +21,9 @@ function textCell(value: string): string {
  * row `odd`: its chunk is formatted by the JavaScript path instead, so rows written behind the portal's
  * back export exactly as before.
  */
-const REPORTED_AT_ISO = String.raw`'^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z$'`;
+export const REPORTED_AT_ISO = String.raw`'^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z$'`;
 const REPORTED_AT = 'p."reportedAt"';
-const reportedAtTime = (v: string) =>
+export const reportedAtTime = (v: string) =>
   `CASE WHEN ${v} ~ ${REPORTED_AT_ISO} THEN to_char(make_date(substr(${v}, 1, 4)::int, substr(${v}, 6, 2)::int, 1) + (substr(${v}, 9, 2)::int - 1), 'YYYY-MM-DD') || substr(${v}, 11) END`;
 
 /** Uuids, bigints and times: digits, hex, `-`, `:`, `.`, `T`, `Z` only, never quoted (as csvRecord writes them). */

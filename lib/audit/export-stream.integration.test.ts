@@ -1,14 +1,17 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pgPoolOf } from '@/lib/db/pg-pool';
 import { rawAuditEvent } from '@/lib/testing/raw-audit-event';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
+import { testTarget } from '@/lib/testing/test-target';
 import { appendAuditMany } from './append';
 import { CSV_COLUMNS, type ExportFormat } from './export-format';
 import { auditExportStream } from './export-stream';
 import { resolveFilters, type AuditFilters } from './filters';
 
 // The export's stream on its own: pages cut anywhere lose or repeat nothing, and the CSV the database
-// formats (export-csv-sql.ts) is byte for byte what the JavaScript formatter (export-format.ts) writes.
+// formats (export-copy-sql.ts's COPY on PostgreSQL, export-csv-sql.ts's pages on PGlite) is byte for
+// byte what the JavaScript formatter (export-format.ts) writes.
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -55,7 +58,7 @@ describe('export pages', () => {
 
 describe('CSV formatted by the database', () => {
   const nasty = 'He said "no", then\r\nleft; 10,5 €  — 日本語 👩‍💻\nline3\rend';
-  const formulas = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=a,b', ''];
+  const formulas = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=a,b', '', ' ', 'C:\\temp\\', "it's", '\\.'];
 
   beforeAll(async () => {
     const resource = await database.db.resource.findFirstOrThrow({ select: { id: true } });
@@ -77,7 +80,8 @@ describe('CSV formatted by the database', () => {
         },
       }),
     );
-    // A reportedAt only Date.parse reads the same way: its page is formatted by the JavaScript path.
+    // A reportedAt only Date.parse reads the same way: its page is formatted by the JavaScript path (on
+    // PostgreSQL, the whole export takes the paged path: COPY's SQL cannot read it).
     const odd = rawAuditEvent({ actorLabel: 'system:awkward', action: 'test.odd', data: { reportedAt: '17 Nov 2026 14:03 GMT' } });
     await database.db.$transaction((tx) => appendAuditMany(tx, [...awkward, odd]), { timeout: 60_000 });
   });
@@ -102,5 +106,85 @@ describe('CSV formatted by the database', () => {
     expect(second![col('resource')]).not.toBe('');
     const odd = records(inJavaScript).find((r) => r.record[col('action')] === 'test.odd')!.record;
     expect(odd[col('reportedAt')]).toBe('2026-11-17T14:03:00.000Z');
+  });
+});
+
+describe('an export', () => {
+  it('ends at what was committed when it started', async () => {
+    await database.db.$transaction((tx) => appendAuditMany(tx, [1, 2, 3].map((n) => rawAuditEvent({ actorLabel: 'system:snapshot', action: 'test.snapshot', data: { n } }))));
+    const where = await resolveFilters(database.db, { action: 'test.snapshot' });
+    const stream = await auditExportStream(database.db, where, 'csv', { batchSize: 2 });
+    // Written after the export began, before a byte of it was read.
+    await database.db.$transaction((tx) => appendAuditMany(tx, [4, 5].map((n) => rawAuditEvent({ actorLabel: 'system:snapshot', action: 'test.snapshot', data: { n } }))));
+    const rows: string[][] = parse(await new Response(stream).text());
+    expect(rows.slice(1).map((r) => JSON.parse(r[col('data')]!).n)).toEqual([1, 2, 3]);
+  });
+
+  it('matches a filter holding quotes and backslashes literally', async () => {
+    // COPY takes no bind parameters: the filter's values are written into the statement (export-copy-sql.ts).
+    const label = String.raw`system:o'brien\x' OR TRUE --`;
+    await database.db.$transaction((tx) => appendAuditMany(tx, [rawAuditEvent({ actorLabel: label, action: 'test.literal' }), rawAuditEvent({ actorLabel: 'system:other', action: 'test.literal' })]));
+    const rows: string[][] = parse(await exportText({ actor: label }, 'csv'));
+    expect(rows.slice(1).map((r) => r[col('actorLabel')])).toEqual([label]);
+  });
+});
+
+// What only PostgreSQL has: the COPY holds a pooled connection for as long as the download lasts.
+describe.runIf(testTarget().kind === 'postgres')('a CSV export by COPY on PostgreSQL', () => {
+  const copyBackends = async () =>
+    (await database.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT%' AND state <> 'idle'`)[0]!.n;
+  const pool = () => pgPoolOf(database.db)!;
+  /** Every connection the pool opened is back in it: none is held by an export. */
+  const noneCheckedOut = () => expect(pool().totalCount - pool().idleCount).toBe(0);
+
+  beforeAll(async () => {
+    // ~50 MB of CSV: far more than the sockets between PostgreSQL and this process buffer, so a reader
+    // that stops after the first chunk leaves the COPY under way.
+    await database.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      await tx.$executeRawUnsafe(`
+        INSERT INTO "AuditEvent" ("id", "actorLabel", "action", "data")
+        SELECT gen_random_uuid(), 'system:bulk', 'test.bulk', jsonb_build_object('justification', 'row ' || g, 'pad', repeat('x', 2500))
+          FROM generate_series(1, 20000) g`);
+    });
+  });
+
+  it('gives its connection back once read to the end', async () => {
+    const text = await exportText({ action: 'test.bulk' }, 'csv');
+    expect(text.split('\r\n')).toHaveLength(20_002); // header, 20,000 records, and the empty string after the last CRLF
+    noneCheckedOut();
+    expect(await copyBackends()).toBe(0);
+  });
+
+  it('cancelled half-way, ends its COPY and closes its connection quietly', async () => {
+    const where = await resolveFilters(database.db, { action: 'test.bulk' });
+    const reader = (await auditExportStream(database.db, where, 'csv')).getReader();
+    const header = await reader.read();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(header.value)).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    expect(first.done).toBe(false);
+    expect(await copyBackends()).toBe(1); // still sending: the download was cut in the middle
+    await reader.cancel();
+    await vi.waitFor(async () => expect(await copyBackends()).toBe(0), { timeout: 60_000, interval: 100 });
+    noneCheckedOut();
+    // The pool still serves: the next export runs to its end.
+    const rows: string[][] = parse(await exportText({ action: 'test.literal' }, 'csv'));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('fails the download, not the process, when its backend is killed half-way', async () => {
+    const where = await resolveFilters(database.db, { action: 'test.bulk' });
+    const reader = (await auditExportStream(database.db, where, 'csv')).getReader();
+    await reader.read(); // the header
+    await reader.read(); // the COPY is under way
+    const [killed] = await database.db.$queryRaw<Array<{ done: boolean }>>`
+      SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT%' AND state <> 'idle'`;
+    expect(killed?.done).toBe(true);
+    const readToEnd = async () => {
+      for (;;) if ((await reader.read()).done) return;
+    };
+    await expect(readToEnd()).rejects.toThrow(/terminat/i);
+    noneCheckedOut();
+    expect(await copyBackends()).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import type { Db } from '@/lib/db/client';
+import { pgPoolOf } from '@/lib/db/pg-pool';
 import { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/log';
+import { copyCsvExport } from './export-copy';
 import { csvChunkQuery, type CsvChunk } from './export-csv-sql';
 import { csvHeader, csvRecords, ndjsonRecords, type ExportEvent, type ExportFormat } from './export-format';
 import { ResourceSlugs, viewFields, type AuditEventRow } from './view';
@@ -12,7 +14,7 @@ export const CSV_BATCH_SIZE = 5000;
 const ENCODE_SLICE = 100;
 
 export interface ExportOptions {
-  /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON). */
+  /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON); a COPY has no pages. */
   batchSize?: number;
   /** Called once the last batch is out, with the number of events written. */
   onDone?: (rows: number) => void;
@@ -46,6 +48,12 @@ function exportEvent(row: ExportRow, slugs: ReadonlyMap<string, string>): Export
  * export started: events arriving meanwhile do not keep it running.
  */
 export async function auditExportStream(db: Db, where: Prisma.Sql | null, format: ExportFormat, options: ExportOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  // On PostgreSQL a CSV export is one COPY (export-copy.ts); PGlite, NDJSON and a trail holding a
+  // reportedAt only JavaScript reads right take the pages below.
+  const pool = format === 'csv' && where ? pgPoolOf(db) : null;
+  const copied = pool && where ? await copyCsvExport(pool, where) : null;
+  if (copied) return copied;
+
   const batchSize = options.batchSize ?? (format === 'csv' ? CSV_BATCH_SIZE : EXPORT_BATCH_SIZE);
   const encoder = new TextEncoder();
   const newest = where ? await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }) : null;

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openPglite } from './pglite-open';
@@ -12,13 +13,18 @@ export interface OpenDatabase {
   close(): Promise<void>;
   /** The PGlite instance, when embedded (tests dump it as a template). */
   pglite?: PGlite;
+  /** PostgreSQL: the node-postgres pool the adapter queries through (lib/db/pg-pool.ts says who else uses it). */
+  pgPool?: pg.Pool;
 }
 
 /** One driver adapter for whichever database is configured; the rest of the app never knows which. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
-    const factory = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
-    return { factory, close: async () => {} };
+    // The pool is made here rather than by the adapter so that a COPY can borrow a connection from the
+    // same bounded pool; the adapter still ends it when the client disconnects, as it did its own.
+    const pgPool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const factory = new PrismaPg(pgPool, { disposeExternalPool: true });
+    return { factory, pgPool, close: async () => {} };
   }
   let pglite: PGlite;
   if (target.kind === 'pglite') {

@@ -1,5 +1,6 @@
 import { PrismaClient } from './generated/client';
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from './adapter';
+import { rememberPgPool } from './pg-pool';
 import { getConfig, type AppConfig } from '@/lib/config/env';
 
 export type Db = PrismaClient;
@@ -27,6 +28,7 @@ const TRANSACTION_BOUNDS = { maxWait: 10_000, timeout: 15_000 } as const;
 export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
   const handle = await openDatabase(target);
   const db = new PrismaClient({ adapter: handle.factory, transactionOptions: TRANSACTION_BOUNDS });
+  if (handle.pgPool) rememberPgPool(db, handle.pgPool);
   return {
     db,
     handle,
