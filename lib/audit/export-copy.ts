@@ -16,8 +16,24 @@ import { csvHeader } from './export-format';
  * Null when the trail holds a `reportedAt` only JavaScript reads right (export-copy-sql.ts): the
  * caller then takes the paged path.
  */
+/**
+ * COPY exports holding a pool connection at once, per process. A COPY keeps its connection for the whole
+ * download; beyond this many, an export takes the paged path (short queries that give the connection back
+ * between pages), so auditors downloading at once cannot take the connections every other request needs.
+ */
+const MAX_CONCURRENT_COPIES = 2;
+let copiesInFlight = 0;
+
 export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<ReadableStream<Uint8Array> | null> {
-  const client = await pool.connect();
+  if (copiesInFlight >= MAX_CONCURRENT_COPIES) return null;
+  copiesInFlight++;
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    copiesInFlight--;
+    throw error;
+  }
   // The pool stops listening for a client's errors while it is lent out; unheard, a dropped connection
   // (its backend terminated, the network gone) would be an uncaught 'error' and end the process. The
   // query in flight fails with the same error, and that is where the export handles it.
@@ -28,6 +44,7 @@ export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<R
   const release = (broken?: Error) => {
     if (released) return;
     released = true;
+    copiesInFlight--;
     // A closed connection may still report its end as an error: keep listening to the one thrown away.
     if (!broken) client.removeListener('error', ignore);
     client.release(broken ?? false);

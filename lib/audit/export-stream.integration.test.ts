@@ -172,6 +172,24 @@ describe.runIf(testTarget().kind === 'postgres')('a CSV export by COPY on Postgr
     expect(rows).toHaveLength(3);
   });
 
+  it('holds at most two connections however many download at once; the others take the paged path', async () => {
+    const where = await resolveFilters(database.db, { action: 'test.bulk' });
+    const readers = await Promise.all([1, 2, 3].map(async () => (await auditExportStream(database.db, where, 'csv')).getReader()));
+    for (const reader of readers) await reader.read(); // each has begun
+    expect(await copyBackends()).toBe(2);
+    // The third is complete all the same, and the same bytes as a COPY's.
+    const rest = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
+      const chunks: Uint8Array[] = [];
+      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const [first, second, third] = await Promise.all(readers.map(rest));
+    expect(third).toBe(first);
+    expect(second).toBe(first);
+    expect(first!.split('\r\n')).toHaveLength(20_001); // 20,000 records after the header already read, and the empty string after the last CRLF
+    noneCheckedOut();
+  });
+
   it('fails the download, not the process, when its backend is killed half-way', async () => {
     const where = await resolveFilters(database.db, { action: 'test.bulk' });
     const reader = (await auditExportStream(database.db, where, 'csv')).getReader();
