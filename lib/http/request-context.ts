@@ -5,10 +5,11 @@ import type { Actor } from '@/lib/domain/permissions';
 import { scopesInclude, type TokenScope } from '@/lib/domain/scopes';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
-import { authenticateToken } from '@/lib/services/tokens/authenticate-token';
+import { authenticateToken, lookUpToken, type TokenIdentity } from '@/lib/services/tokens/authenticate-token';
+import { isTokenSecretShape } from '@/lib/services/tokens/token-secret';
 import { bearerCredential } from './api-auth';
 import { clientIp } from './client-address';
-import { addressKey, rateLimitsFor } from './rate-limit';
+import { addressKey, type RateLimiters, rateLimitsFor } from './rate-limit';
 
 // The one place that turns an incoming request into "who is acting, from where": every wrapper
 // (server actions, /api/v1, /api/portal, cron, page preludes) builds its ActorContext here, so the
@@ -50,6 +51,22 @@ export async function sessionContext(meta: RequestMeta): Promise<ActorContext> {
   return actorContext(actor, 'web', meta);
 }
 
+/**
+ * The token's identity (null: not valid) once the address is known not to be refused for bad tokens.
+ * With the counts in the database, the address's count comes back from the token's own statement: one
+ * round trip, not two. A secret of the wrong shape is never looked up.
+ */
+async function authenticate(deps: ServiceDeps, secret: string, limits: RateLimiters, address: string): Promise<TokenIdentity | null> {
+  const read = limits.countRead('badToken', address);
+  if (!read || !isTokenSecretShape(secret)) {
+    const [, identity] = await Promise.all([limits.assertAllowed('badToken', address), authenticateToken(deps, secret)]);
+    return identity;
+  }
+  const { identity, limitCount } = await lookUpToken(deps, secret, read);
+  limits.assertAllowedFrom('badToken', limitCount);
+  return identity;
+}
+
 /** A bearer token's actor, or 401; 403 when the token lacks `scope` (`any`: every valid token passes). */
 export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: RequestMeta, scope: TokenScope | 'any'): Promise<ActorContext> {
   const secret = bearerCredential(headers);
@@ -57,8 +74,7 @@ export async function tokenContext(deps: ServiceDeps, headers: Headers, meta: Re
   // An address that sent too many bad tokens is refused (429), even with a good token.
   const limits = rateLimitsFor(deps.db);
   const address = addressKey(meta.ip);
-  // Both at once (one round trip of waiting, not two); a refused address is refused whatever the token.
-  const [, identity] = await Promise.all([limits.assertAllowed('badToken', address), authenticateToken(deps, secret)]);
+  const identity = await authenticate(deps, secret, limits, address);
   if (!identity) {
     // The failure that goes over the limit is already refused as such (and starts the block).
     const counted = await limits.hit('badToken', address, { ip: meta.ip, userAgent: meta.userAgent });
