@@ -42,7 +42,7 @@ describe('the database store', () => {
     const alice = await h.token('alice@example.com', ['requests']);
     const unknown = `tbx_${'U'.repeat(43)}`;
     const ip = '198.51.100.210';
-    const lookUp = (secret: string, address: string) => lookUpToken(h.deps, secret, limits.countRead('badToken', address)!);
+    const lookUp = (secret: string, address: string) => lookUpToken(h.deps, secret, { limit: limits.countRead('badToken', address)! });
     const decision = async (check: () => unknown) => {
       try {
         await check();

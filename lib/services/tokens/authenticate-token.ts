@@ -17,13 +17,30 @@ export interface TokenIdentity {
 }
 
 type TokenActorRow = ActorRow & { tokenId: string; tokenScopes: string[]; tokenLastUsedAt: Date | null };
-/** The statement's row: the actor's columns (all null when the token is not valid) and, when asked, the limit's count (null when none is live). */
-type LookupRow = { [K in keyof TokenActorRow]: TokenActorRow[K] | null } & { limitPoints?: number | null; limitExpire?: Date | null };
+/** The statement's row: the actor's columns (all null when the token is not valid) and, when asked, the limit's count (null when none is live) and the caller's row (`besideFound` null when none). */
+type LookupRow = { [K in keyof TokenActorRow]: TokenActorRow[K] | null } & { limitPoints?: number | null; limitExpire?: Date | null; besideFound?: boolean | null };
 
-export interface TokenLookup {
+export interface TokenLookup<B> {
   identity: TokenIdentity | null;
   /** The rate-limit count asked for (`limit`), read by the same statement; null when none is live. */
   limitCount: StoredCount | null;
+  /** The row of the caller's `beside` SELECT, read by the same statement; null when it found none. */
+  beside: B | null;
+}
+
+/** A SELECT of at most one row whose columns are `R` (raw SQL says nothing of its row's type). */
+export type RowQuery<R> = Prisma.Sql & { readonly rowType?: R };
+
+/** What else the token's statement reads, so an API call pays one round trip before its answer. */
+export interface LookupBeside {
+  /** A rate limit's count (the bad-token limit of the caller's address). */
+  limit?: CountRead | undefined;
+  /**
+   * A SELECT of at most one row the caller will need once the token is known to allow it (the access
+   * check's grant): it runs whoever the token is, and its row is the caller's to use only after its
+   * authorization passed. Its column names must differ from the actor's (name them after the caller).
+   */
+  beside?: Prisma.Sql | undefined;
 }
 
 /**
@@ -35,12 +52,11 @@ export async function authenticateToken(deps: ServiceDeps, secret: string): Prom
 }
 
 /**
- * authenticateToken for a secret of the right shape, and with it a rate limit's count (`limit`, the
- * bad-token limit of the caller's address). Token, user, groups, approver standing and that count come
- * back from ONE statement, so every API call pays one round trip before its own work: the limit's row
- * is joined beside the actor, on a one-row FROM, so it is read whether the token is valid or not.
+ * authenticateToken for a secret of the right shape, and with it what `also` asks for. Token, user,
+ * groups, approver standing, the limit's count and the caller's row come back from ONE statement: each
+ * is joined on a one-row FROM, so each is read whether the token is valid or not.
  */
-export async function lookUpToken(deps: ServiceDeps, secret: string, limit?: CountRead): Promise<TokenLookup> {
+export async function lookUpToken<B = never>(deps: ServiceDeps, secret: string, also: LookupBeside = {}): Promise<TokenLookup<B>> {
   const { db, clock } = deps;
   const now = clock.now();
   const tokenActor = actorSelect({
@@ -50,14 +66,17 @@ export async function lookUpToken(deps: ServiceDeps, secret: string, limit?: Cou
     columns: Prisma.sql`, t.id AS "tokenId", t.scopes AS "tokenScopes", t."lastUsedAt" AS "tokenLastUsedAt"`,
     groupBy: Prisma.sql`, t.id`,
   });
-  const [row] = await db.$queryRaw<LookupRow[]>(
-    limit
-      ? Prisma.sql`SELECT rl.points AS "limitPoints", rl.expire AS "limitExpire", token.*
-          FROM (SELECT 1) one ${countJoin(limit)} LEFT JOIN (${tokenActor}) token ON true`
-      : tokenActor,
-  );
-  const limitCount = row?.limitPoints != null ? { points: row.limitPoints, expire: row.limitExpire ?? null } : null;
-  if (!row || row.tokenId === null) return { identity: null, limitCount };
+  const { limit, beside } = also;
+  const [row] = await db.$queryRaw<LookupRow[]>(Prisma.sql`
+    SELECT token.* ${limit ? Prisma.sql`, rl.points AS "limitPoints", rl.expire AS "limitExpire"` : Prisma.empty} ${beside ? Prisma.sql`, beside.*` : Prisma.empty}
+      FROM (SELECT 1) one
+      ${limit ? countJoin(limit) : Prisma.empty}
+      LEFT JOIN (${tokenActor}) token ON true
+      ${beside ? Prisma.sql`LEFT JOIN LATERAL (SELECT true AS "besideFound", b.* FROM (${beside}) b) beside ON true` : Prisma.empty}`);
+  if (!row) throw new Error('the token lookup returned no row from its one-row FROM');
+  const limitCount = row.limitPoints != null ? { points: row.limitPoints, expire: row.limitExpire ?? null } : null;
+  const besideRow = row.besideFound ? (row as unknown as B) : null;
+  if (row.tokenId === null) return { identity: null, limitCount, beside: besideRow };
   const actorRow = row as TokenActorRow;
 
   const actor = toActor(actorRow);
@@ -66,5 +85,5 @@ export async function lookUpToken(deps: ServiceDeps, secret: string, limit?: Cou
     // Conditional, so a burst of concurrent calls writes once.
     await db.apiToken.updateMany({ where: { id: actorRow.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } });
   }
-  return { identity: { actor, token: { id: actorRow.tokenId, scopes: effectiveScopes(actorRow.tokenScopes, actor) } }, limitCount };
+  return { identity: { actor, token: { id: actorRow.tokenId, scopes: effectiveScopes(actorRow.tokenScopes, actor) } }, limitCount, beside: besideRow };
 }
