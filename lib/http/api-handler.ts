@@ -36,8 +36,8 @@ export interface ApiCall<P, Q, B, R = never> {
 export interface ApiOptions<Q, R> {
   /**
    * A SELECT of at most one row the handler will need, sent in the token's own statement so the call
-   * pays one round trip before its answer (the access check's grant). Built from the parsed query; the
-   * handler still authorizes before it uses the row, and does its own read when `beside` is null.
+   * pays one round trip before its answer (the access check's grant). Built from the parsed query; it runs
+   * whoever the token is, so the handler authorizes before it uses the row (null: the SELECT found none).
    */
   beside?: (deps: ServiceDeps, query: Q) => RowQuery<R>;
 }
