@@ -25,7 +25,8 @@ const CONNECTIONS = 8;
 const CHECK_SECONDS = 10;
 /** Requests created per run: each by its own user (a user may hold one open request per role). */
 const REQUESTS_PER_RUN = 600;
-const PORT = 3917;
+/** TIMEBOX_BENCH_PORT moves it, so two checkouts can bench on one machine. */
+const PORT = Number(process.env.TIMEBOX_BENCH_PORT ?? 3917);
 const cannon = (server: Parameters<typeof cannonAt>[0], options: Parameters<typeof cannonAt>[2]) => cannonAt(server, CONNECTIONS, options);
 
 const run = promisify(execFile);

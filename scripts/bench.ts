@@ -12,6 +12,7 @@ import { runExpiryBulkBench } from '../bench/expiry-bulk';
 import { runExportBench } from '../bench/export';
 import { runPagesBench } from '../bench/pages';
 import { runStartBench } from '../bench/start';
+import { runStatementsBench } from '../bench/statements';
 import type { BenchContext, Figure } from '../bench/measure';
 import { runCli } from './cli';
 
@@ -23,6 +24,7 @@ const groups: Record<string, (ctx: BenchContext) => Promise<void>> = {
   expiry: runExpiryBulkBench,
   'check-expiry': runCheckExpiryBench,
   start: runStartBench,
+  statements: runStatementsBench,
 };
 
 runCli('bench', async () => {

@@ -4,9 +4,10 @@ import type { TokenScope } from '@/lib/domain/scopes';
 import { AppError } from '@/lib/errors';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { getServiceDeps } from '@/lib/services/runtime';
+import type { RowQuery } from '@/lib/services/tokens/authenticate-token';
 import { parseJsonObject, queryObject, readBodyText } from './api-body';
 import { errorReply, jsonReply, tagged } from './reply';
-import { requestMeta, tokenContext } from './request-context';
+import { requestMeta, tokenCall } from './request-context';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -22,12 +23,23 @@ export interface ApiSpec<P extends z.ZodType | undefined, Q extends z.ZodType | 
   status?: number;
 }
 
-export interface ApiCall<P, Q, B> {
+export interface ApiCall<P, Q, B, R = never> {
   deps: ServiceDeps;
   ctx: ActorContext;
   params: P;
   query: Q;
   body: B;
+  /** The row of the route's `beside` SELECT, read with the token (null: none, or no `beside`). Use it only after authorizing. */
+  beside: R | null;
+}
+
+export interface ApiOptions<Q, R> {
+  /**
+   * A SELECT of at most one row the handler will need, sent in the token's own statement so the call
+   * pays one round trip before its answer (the access check's grant). Built from the parsed query; it runs
+   * whoever the token is, so the handler authorizes before it uses the row (null: the SELECT found none).
+   */
+  beside?: (deps: ServiceDeps, query: Q) => RowQuery<R>;
 }
 
 /** Next passes `{ params: Promise<…> }`; tests of routes without params may omit it. */
@@ -55,9 +67,10 @@ async function parseParams(schema: z.ZodType, context: RouteContext | undefined)
  * Routes pass their entry of lib/http/contract/operations.ts as the spec, so the OpenAPI document
  * describes exactly the schemas that parse the input.
  */
-export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R = never>(
   spec: ApiSpec<P, Q, B>,
-  handler: (call: ApiCall<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+  handler: (call: ApiCall<Infer<P>, Infer<Q>, Infer<B>, NoInfer<R>>) => Promise<unknown>,
+  options: ApiOptions<Infer<Q>, R> = {},
 ) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const meta = requestMeta(request.headers);
@@ -65,12 +78,17 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
     let ctx: ActorContext | undefined;
     try {
       const deps = await getServiceDeps();
-      ctx = await tokenContext(deps, request.headers, meta, spec.scope);
+      // The query is parsed first only so `beside` can be built from it; a malformed one still answers
+      // after the token's own 401/403/429, as before.
+      const query = spec.query?.safeParse(queryObject(new URL(request.url)));
+      const beside = options.beside && (!query || query.success) ? options.beside(deps, query?.data as Infer<Q>) : undefined;
+      const call = await tokenCall<R>(deps, request.headers, meta, spec.scope, beside);
+      ctx = call.ctx;
       const params = spec.params ? await parseParams(spec.params, context) : undefined;
-      const query = spec.query ? spec.query.parse(queryObject(new URL(request.url))) : undefined;
+      if (query && !query.success) throw query.error;
       const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
 
-      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query as Infer<Q>, body: body as Infer<B> });
+      const data = await handler({ deps, ctx, params: params as Infer<P>, query: query?.data as Infer<Q>, body: body as Infer<B>, beside: call.beside });
       // A handler may answer with its own Response (a streamed export) after every check above passed.
       if (data instanceof Response) return tagged(data, meta.requestId);
       return jsonReply(spec.status ?? 200, data, meta.requestId);

@@ -2,6 +2,8 @@ import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterA
 import { appendAudit } from '@/lib/audit/append';
 import { getConfig } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { utcTimestamp } from '@/lib/services/metrics/sql-time';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
@@ -31,9 +33,28 @@ export interface HitResult {
   retryAfterSeconds: number;
 }
 
+/** A key's live count as the database store keeps it (a RateLimit row whose window has not ended). */
+export interface StoredCount {
+  points: number;
+  expire: Date | null;
+}
+
+/** Where a caller's own statement finds a key's count: the store's row key, read as of `at`. */
+export interface CountRead {
+  key: string;
+  at: Date;
+}
+
 export interface RateLimiters {
   /** 429 (AppError 'rate_limited' with retryAfterSeconds) when `key` is currently refused; counts nothing. */
   assertAllowed(name: LimiterName, key: string): Promise<void>;
+  /**
+   * For a caller that reads the count inside a statement it sends anyway (one round trip instead of
+   * two, see countJoin): what to read, or null when the counts live in memory (then call assertAllowed).
+   */
+  countRead(name: LimiterName, key: string): CountRead | null;
+  /** assertAllowed, given the live count the caller's statement read through countJoin (null: none). */
+  assertAllowedFrom(name: LimiterName, count: StoredCount | null): void;
   /**
    * Counts one hit (a failure, or an attempt) against `key`. The hit that starts a block writes one
    * `security.rate_limited` audit event; later refused hits do not, so an attacker cannot flood the trail.
@@ -68,12 +89,25 @@ export function createRateLimiters(options: { db: Db; store: 'database' | 'memor
     return limiter;
   };
 
+  const refuseOver = (name: LimiterName, consumedPoints: number, msBeforeNext: number) => {
+    if (consumedPoints > limiterSpecs[name].points) throw limitedError(msBeforeNext / 1000);
+  };
+
   const assertAllowed: RateLimiters['assertAllowed'] = async (name, key) => {
     const res = await limiterOf(name).get(key).catch((error: unknown) => {
       log.warn({ err: error, limiter: name }, 'rate limit store unavailable; not limiting');
       return null;
     });
-    if (res && res.consumedPoints > limiterSpecs[name].points) throw limitedError(res.msBeforeNext / 1000);
+    if (res) refuseOver(name, res.consumedPoints, res.msBeforeNext);
+  };
+
+  // The same reading as RateLimiterPrisma's get(): the row of the limiter's key whose expiry is still
+  // ahead (or none), and the wait until that expiry.
+  const countRead: RateLimiters['countRead'] = (name, key) =>
+    options.store === 'database' ? { key: limiterOf(name).getKey(key), at: new Date() } : null;
+
+  const assertAllowedFrom: RateLimiters['assertAllowedFrom'] = (name, count) => {
+    if (count) refuseOver(name, count.points, count.expire ? Math.max(count.expire.getTime() - Date.now(), 0) : -1);
   };
 
   const hit: RateLimiters['hit'] = async (name, key, who = {}) => {
@@ -102,6 +136,8 @@ export function createRateLimiters(options: { db: Db; store: 'database' | 'memor
 
   return {
     assertAllowed,
+    countRead,
+    assertAllowedFrom,
     hit,
     async consume(name, key, who) {
       await assertAllowed(name, key);
@@ -125,6 +161,13 @@ export function rateLimitsFor(db: Db): RateLimiters {
   }
   return limiters;
 }
+
+/**
+ * `LEFT JOIN` of the live RateLimit row `read` names, as `rl` (columns `rl.points`, `rl.expire`), for a
+ * statement whose FROM yields one row whatever else it finds. Matches RateLimiterPrisma's own get().
+ */
+export const countJoin = (read: CountRead) =>
+  Prisma.sql`LEFT JOIN "RateLimit" rl ON rl.key = ${read.key} AND (rl.expire > ${utcTimestamp(read.at)} OR rl.expire IS NULL)`;
 
 /** The key for a client address (all clients whose address is unknown share one). */
 export const addressKey = (ip: string | null | undefined) => ip || 'unknown';

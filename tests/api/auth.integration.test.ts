@@ -148,6 +148,28 @@ describe("the check scope covers only the token's own user", () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ allowed: true, grantId: ids.grant });
   });
+
+  it('nothing is remembered between checks: a revoked token is refused on the very next one', async () => {
+    const service = await h.token('carol@example.com', ['check_any']);
+    expect((await check(service, 'alice@example.com')).json).toMatchObject({ allowed: true, grantId: ids.grant });
+    const row = await h.database.db.apiToken.findFirstOrThrow({ where: { prefix: service.slice(4, 12) } });
+    await revokeApiToken(h.deps, await h.ctxOf('carol@example.com'), { tokenId: row.id });
+    const refused = await check(service, 'alice@example.com');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(JSON.stringify(refused.json)).not.toContain(ids.grant);
+  });
+
+  it('a token that lost check_any (its admin became a member) is refused on the very next check', async () => {
+    const service = await h.token('carol@example.com', ['check_any']);
+    expect((await check(service, 'alice@example.com')).status).toBe(200);
+    await h.database.db.user.update({ where: { email: 'carol@example.com' }, data: { role: 'member' } });
+    try {
+      expect((await check(service, 'alice@example.com')).status).toBe(403);
+    } finally {
+      await h.database.db.user.update({ where: { email: 'carol@example.com' }, data: { role: 'admin' } });
+    }
+  });
 });
 
 describe('request bodies', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import { createRateLimiters, limiterSpecs, rateLimitsFor } from '@/lib/http/rate-limit';
+import { lookUpToken } from '@/lib/services/tokens/authenticate-token';
 import { PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
 import { call, createApiHarness, type ApiHarness } from '@/lib/testing/api-harness';
 import { api } from './routes';
@@ -34,6 +35,53 @@ describe('the database store', () => {
     await expect(instanceB.assertAllowed('badToken', '198.51.100.201')).resolves.toBeUndefined();
     await instanceA.reset('badToken', ip);
     await expect(instanceB.assertAllowed('badToken', ip)).resolves.toBeUndefined();
+  });
+
+  it("is read in the token's own statement with the library's answer: blocked, not blocked, window over", async () => {
+    const limits = createRateLimiters({ db: h.database.db, store: 'database' });
+    const alice = await h.token('alice@example.com', ['requests']);
+    const unknown = `tbx_${'U'.repeat(43)}`;
+    const ip = '198.51.100.210';
+    const lookUp = (secret: string, address: string) => lookUpToken(h.deps, secret, { limit: limits.countRead('badToken', address)! });
+    const decision = async (check: () => unknown) => {
+      try {
+        await check();
+        return 'allowed';
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    };
+
+    // Counted but under the limit: the count comes back beside the actor, and both readings allow.
+    await limits.hit('badToken', ip, { ip });
+    const under = await lookUp(alice, ip);
+    expect(under.identity?.actor.email).toBe('alice@example.com');
+    expect(under.limitCount).toMatchObject({ points: 1, expire: expect.any(Date) });
+    expect(await decision(() => limits.assertAllowedFrom('badToken', under.limitCount))).toBe('allowed');
+
+    // Over the limit: refused however the token reads (good or unknown), as the library's own get() says.
+    for (let i = 0; i < limiterSpecs.badToken.points; i++) await limits.hit('badToken', ip, { ip });
+    for (const secret of [alice, unknown]) {
+      const over = await lookUp(secret, ip);
+      expect(over.limitCount?.points).toBe(limiterSpecs.badToken.points + 1);
+      expect(await decision(() => limits.assertAllowedFrom('badToken', over.limitCount))).toBe('rate_limited');
+    }
+    expect((await lookUp(unknown, ip)).identity).toBeNull();
+    expect(await decision(() => limits.assertAllowed('badToken', ip))).toBe('rate_limited');
+    try {
+      limits.assertAllowedFrom('badToken', (await lookUp(alice, ip)).limitCount);
+    } catch (error) {
+      const wait = (error as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+      expect(wait).toBeGreaterThan(limiterSpecs.badToken.blockDuration - 60);
+      expect(wait).toBeLessThanOrEqual(limiterSpecs.badToken.blockDuration);
+    }
+
+    // Another address has no count; a row whose window is over counts as none (the library starts anew).
+    expect((await lookUp(alice, '198.51.100.211')).limitCount).toBeNull();
+    await h.database.db.rateLimit.update({ where: { key: `badToken:${ip}` }, data: { expire: new Date(Date.now() - 1000) } });
+    const over = await lookUp(alice, ip);
+    expect(over.limitCount).toBeNull();
+    expect(await decision(() => limits.assertAllowed('badToken', ip))).toBe('allowed');
   });
 
   it('consume() limits per attempt (break-glass, device sign-in)', async () => {
