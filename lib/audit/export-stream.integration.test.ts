@@ -175,18 +175,32 @@ describe.runIf(testTarget().kind === 'postgres')('a CSV export by COPY on Postgr
   it('holds at most two connections however many download at once; the others take the paged path', async () => {
     const where = await resolveFilters(database.db, { action: 'test.bulk' });
     const readers = await Promise.all([1, 2, 3].map(async () => (await auditExportStream(database.db, where, 'csv')).getReader()));
-    for (const reader of readers) await reader.read(); // each has begun
-    expect(await copyBackends()).toBe(2);
-    // The third is complete all the same, and the same bytes as a COPY's.
-    const rest = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
-      const chunks: Uint8Array[] = [];
-      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
-      return Buffer.concat(chunks).toString('utf8');
+    const received: Uint8Array[][] = readers.map(() => []);
+    const readOne = async (i: number) => {
+      const next = await readers[i]!.read();
+      if (!next.done) received[i]!.push(next.value);
+      return next.done;
     };
-    const [first, second, third] = await Promise.all(readers.map(rest));
-    expect(third).toBe(first);
-    expect(second).toBe(first);
-    expect(first!.split('\r\n')).toHaveLength(20_001); // 20,000 records after the header already read, and the empty string after the last CRLF
+    try {
+      // Each has sent its header and its first records: a COPY is then under way, far from its end (~50 MB),
+      // so every COPY started is an active backend — without the limit there would be three.
+      for (const i of [0, 1, 2]) {
+        await readOne(i);
+        await readOne(i);
+      }
+      await vi.waitFor(async () => expect(await copyBackends()).toBe(2), { timeout: 60_000, interval: 100 });
+      // The third is complete all the same, and the same bytes as a COPY's.
+      await Promise.all([0, 1, 2].map(async (i) => {
+        while (!(await readOne(i)));
+      }));
+      const [first, second, third] = received.map((chunks) => Buffer.concat(chunks).toString('utf8'));
+      expect(first!.split('\r\n')).toHaveLength(20_002); // header, 20,000 records, and the empty string after the last CRLF
+      expect(second).toBe(first);
+      expect(third).toBe(first);
+    } finally {
+      await Promise.all(readers.map((reader) => reader.cancel().catch(() => {})));
+    }
+    await vi.waitFor(async () => expect(await copyBackends()).toBe(0), { timeout: 60_000, interval: 100 });
     noneCheckedOut();
   });
 
