@@ -13,13 +13,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = path.join(root, 'node_modules', '.cache', 'timebox-cli');
 
 async function loadCli() {
-  if (compiledIsCurrent(root, bundle)) return import(pathToFileURL(path.join(bundle, 'timebox.mjs')).href);
+  if (compiledIsCurrent(root, bundle)) {
+    try {
+      return await import(pathToFileURL(path.join(bundle, 'timebox.mjs')).href);
+    } catch {
+      // Another command replaced the bundle between the check and the import (it removes the old one before
+      // moving its own into place): compile or run through tsx below rather than fail the command.
+    }
+  }
   const { register } = await import('tsx/esm/api');
   register({ tsconfig: path.join(root, 'tsconfig.json') });
   try {
-    // Compiled aside and moved into place whole, so a command started meanwhile never loads half a bundle;
-    // when two compile at once, the one that lands second keeps its copy aside and uses the first's.
-    const { compileBundle } = await import('../scripts/compile-start.ts');
+    // Compiled aside and moved into place whole, so a command started meanwhile never loads half a bundle.
+    // When two compile at once, either may remove the other's: a command whose import then fails runs
+    // through tsx (the catch below), as does one whose rename loses to a copy moved in meanwhile.
+    const { compileBundle } = await import('../scripts/compile-bundle.ts');
     const aside = `${bundle}-${process.pid}`;
     await compileBundle(root, aside, { timebox: 'lib/cli/main.ts' });
     fs.rmSync(bundle, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildIfNeeded } from './build-if-needed';
 import { runCli } from './cli';
-import { compileStart } from './compile-start';
+import { compileStart } from './compile-bundle';
 
 // `npm run build`: the production build `npm start` serves, stamped with its sources' fingerprint so the
 // start that follows finds it up to date instead of building again. Up to date already: nothing to do. Also

@@ -1,4 +1,4 @@
-// Plain Node (no tsx): whether a bundle written by scripts/compile-start.ts was made here from exactly the
+// Plain Node (no tsx): whether a bundle written by scripts/compile-bundle.ts was made here from exactly the
 // sources now on disk. Used by the two entry points that run such a bundle: `npm start` (scripts/start.mjs)
 // and the `timebox` command (bin/timebox.mjs).
 import crypto from 'node:crypto';

@@ -1,4 +1,4 @@
-// The compiled scripts/start.ts that `npm start` runs with plain Node (scripts/compile-start.ts): it must find the
+// The compiled scripts/start.ts that `npm start` runs with plain Node (scripts/compile-bundle.ts): it must find the
 // migrations, Prisma's WASM and the project root from its own folder, report bad configuration as the source
 // does, and on a warm database answer from the status check alone.
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmptyDatabase } from '@/lib/testing/empty-database';
 import { requireServer } from '@/lib/testing/require-server';
 import { sourceFingerprint } from './build-if-needed';
-import { COMPILED_DIR, MANIFEST, compileStart, manifestOf } from './compile-start';
+import { COMPILED_DIR, MANIFEST, compileStart, manifestOf } from './compile-bundle';
 
 const TIMEOUT = 180_000;
 const root = fileURLToPath(new URL('..', import.meta.url));

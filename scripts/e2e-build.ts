@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { e2eDistDir } from '../e2e/dist-dir';
 import { buildIfNeeded } from './build-if-needed';
-import { compileStart } from './compile-start';
+import { compileStart } from './compile-bundle';
 import { runCli } from './cli';
 
 // The e2e tier's production build on its own, so `npm test` can build while typecheck, lint and the unit

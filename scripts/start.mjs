@@ -3,7 +3,7 @@
 // the server: it runs Next.js's own `next start` in this process, so the server is the only process left
 // running (Node has no exec; a launcher waiting beside the server kept 40–80 MB for its whole life). It
 // prints where to go once the server answers; signals and the exit code are Next.js's own. The child is the
-// compiled start.ts (scripts/compile-start.ts) when one matches the sources, else start.ts under tsx.
+// compiled start.ts (scripts/compile-bundle.ts) when one matches the sources, else start.ts under tsx.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-start-'));
 const planFile = path.join(dir, `plan-${crypto.randomBytes(4).toString('hex')}.json`);
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-// Where scripts/compile-start.ts writes the compiled start.ts and the hashes of its sources.
+// Where scripts/compile-bundle.ts writes the compiled start.ts and the hashes of its sources.
 const compiled = path.join(root, process.env.TIMEBOX_DIST_DIR ?? '.next', 'timebox-start');
 
 // Plain Node runs the compiled copy; without a current one, tsx runs the source and compiles it for next time.

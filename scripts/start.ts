@@ -13,7 +13,7 @@ import { runNext } from './serve';
 // Check the configuration, build if the sources changed, migrate, seed an empty database, serve.
 // `npm start` runs it through scripts/start.mjs with TIMEBOX_START_PLAN set: then it prepares only, writes
 // how to serve to that file and exits, so this process (tsx, esbuild, Prisma) does not live beside the
-// server; the small launcher starts Next.js. The launcher runs the compiled copy of this file (compile-start.ts)
+// server; the small launcher starts Next.js. The launcher runs the compiled copy of this file (compile-bundle.ts)
 // while it matches its sources. Run directly (tests, e2e), it serves itself as before.
 runCli('start', async () => {
   const started = Date.now();
@@ -52,7 +52,7 @@ runCli('start', async () => {
     fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
     // The launcher found no current compiled copy of this file: make one, so the next start needs no tsx.
     if (process.env.TIMEBOX_START_COMPILE) {
-      const { compileStart } = await import('./compile-start');
+      const { compileStart } = await import('./compile-bundle');
       await compileStart(root, distDir).catch((error: unknown) => console.warn(`start: could not compile scripts/start.ts (the next start uses tsx again): ${error instanceof Error ? error.message : String(error)}`));
     }
     return;

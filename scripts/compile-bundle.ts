@@ -4,10 +4,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
-// scripts/start.ts compiled to plain JavaScript, so `npm start` prepares without tsx (which starts a second
-// Node process and esbuild: 3–4 s of a warm restart on a busy machine). Written next to the build it belongs
-// to, with the hash, size and mtime of every source file it was made from: scripts/start.mjs runs it only
-// while they all match, and otherwise runs start.ts under tsx, which compiles it again.
+// Our TypeScript entry points compiled to plain JavaScript, so they run without tsx (which starts a second
+// Node process and esbuild: 3–4 s of a warm restart on a busy machine, ~1 s of CPU per CLI command): the
+// preparation `npm start` runs (scripts/start.ts, next to the build it belongs to) and the `timebox` CLI
+// (bin/timebox.mjs). Each bundle is written with the hash, size and mtime of every source file it was made
+// from; scripts/compiled-current.mjs trusts it only while they all match, and otherwise the caller runs the
+// sources under tsx and compiles again.
 
 export const COMPILED_DIR = 'timebox-start';
 export const MANIFEST = 'inputs.json';
