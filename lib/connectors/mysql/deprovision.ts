@@ -1,6 +1,7 @@
 import type mysql from 'mysql2/promise';
 import { ConnectorError } from '../kit/connector-error';
-import type { MysqlAdmin } from './admin-client';
+import type { DeprovisionOutcome } from '../types';
+import { type MysqlAdmin, mysqlError } from './admin-client';
 import { endEventName } from './end-event';
 import type { MysqlTarget } from './settings';
 import { account, ident } from './sql-quote';
@@ -13,11 +14,49 @@ const ER_NO_SUCH_THREAD = 1094;
  * then drops its end-time event. Idempotent: a user already gone (the event may have done it) is success.
  */
 export async function dropUser(admin: MysqlAdmin, t: MysqlTarget, user: string, host = t.userHost): Promise<void> {
-  await admin.withAdmin(t, async (c) => {
-    await c.query(`DROP USER IF EXISTS ${account(user, host)}`);
-    await killConnections(c, user);
-    await c.query(`DROP EVENT IF EXISTS ${ident(t.database)}.${ident(endEventName(user))}`);
-  });
+  await admin.withAdmin(t, (c) => dropOn(c, t, user, host));
+}
+
+/**
+ * dropUser for many grants of one resource on ONE admin connection (opening one costs more than a drop),
+ * one user after another; each statement stays bounded by the server's max_statement_time, and a user is
+ * started only while `mayStart()` says the caller's lease leaves room. A failed user does not stop the
+ * others: a statement that fails (a timeout, a lock) leaves the connection usable. A connection that
+ * cannot be opened, or that dies midway, fails every user not yet settled, with the connection's own error.
+ */
+export async function dropUsers(
+  admin: MysqlAdmin,
+  t: MysqlTarget,
+  users: readonly { grantId: string; user: string }[],
+  mayStart: () => boolean,
+): Promise<DeprovisionOutcome[]> {
+  const settled = new Map<string, DeprovisionOutcome>();
+  try {
+    await admin.withAdmin(t, async (c) => {
+      for (const { grantId, user } of users) {
+        if (!mayStart()) return;
+        try {
+          await dropOn(c, t, user, t.userHost);
+          settled.set(grantId, { grantId, outcome: 'done' });
+        } catch (error) {
+          // mysql2 marks errors that closed the connection `fatal`: every later query would fail at once with
+          // "connection is in closed state", so the real cause is handed to the rest instead (outer catch).
+          if ((error as { fatal?: boolean }).fatal) throw error;
+          settled.set(grantId, { grantId, outcome: 'failed', error: mysqlError(error, t) });
+        }
+      }
+    });
+  } catch (error) {
+    // withAdmin has already made it a secret-free ConnectorError.
+    for (const { grantId } of users) if (!settled.has(grantId)) settled.set(grantId, { grantId, outcome: 'failed', error });
+  }
+  return users.map(({ grantId }) => settled.get(grantId) ?? { grantId, outcome: 'not-started' });
+}
+
+async function dropOn(c: mysql.Connection, t: MysqlTarget, user: string, host: string): Promise<void> {
+  await c.query(`DROP USER IF EXISTS ${account(user, host)}`);
+  await killConnections(c, user);
+  await c.query(`DROP EVENT IF EXISTS ${ident(t.database)}.${ident(endEventName(user))}`);
 }
 
 /** KILL CONNECTION every processlist row of `user`, then wait (bounded) until they are really gone. */

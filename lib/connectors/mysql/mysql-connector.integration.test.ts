@@ -107,6 +107,82 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
     await connector.deprovision(t);
   });
 
+  it('deprovisionMany ends a batch user by user, hands back what its lease leaves no room for, and fails all when the target is gone', async () => {
+    const batch = [grant(), grant(), grant(), grant()];
+    for (const t of batch) await connector.provision(t);
+    const users = batch.map(userOf);
+
+    // The caller's lease leaves room for two users only: the other two are not started, and stay.
+    let room = 2;
+    const outcomes = await connector.deprovisionMany!(batch, () => room-- > 0);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['done', 'done', 'not-started', 'not-started']);
+    expect(await Promise.all(users.map(userExists))).toEqual([false, false, true, true]);
+
+    const rest = await connector.deprovisionMany!(batch.slice(2), () => true);
+    expect(rest.map((o) => o.outcome)).toEqual(['done', 'done']);
+    expect(await Promise.all(users.map(userExists))).toEqual([false, false, false, false]);
+
+    // No admin connection: every grant fails with a message safe to store, none is left unsettled.
+    const nowhere = createMysqlConnector({ env: { TARGET_MYSQL_URL: 'mysql://root:s3cret@127.0.0.1:1/' }, adminTimeouts: { connectMs: 1_000 } });
+    const failed = await nowhere.deprovisionMany!(batch.slice(0, 2), () => true);
+    expect(failed.map((o) => o.outcome)).toEqual(['failed', 'failed']);
+    for (const f of failed) expect(f.outcome === 'failed' && String((f.error as Error).message)).toMatch(/^target unreachable/);
+    expect(JSON.stringify(failed.map((f) => (f.outcome === 'failed' ? String((f.error as Error).message) : '')))).not.toContain('s3cret');
+  });
+
+  it('deprovisionMany goes on after a user whose drop fails on a held lock: the connection stays usable', async () => {
+    const statementMs = 1_000;
+    const bounded = createMysqlConnector({ env, adminTimeouts: { statementMs, lockMs: statementMs } });
+    const batch = [grant(), grant()];
+    for (const t of batch) await connector.provision(t);
+    // As in the locked-grant-table test below: the first DROP USER waits on the lock until max_statement_time
+    // ends it. The lock is let go when the batch asks to start the second user, so that one must succeed.
+    const holder = await mysql.createConnection(adminOptions);
+    let outcomes: Awaited<ReturnType<NonNullable<typeof bounded.deprovisionMany>>>;
+    try {
+      await holder.query('LOCK TABLES mysql.global_priv READ');
+      let asked = 0;
+      outcomes = await bounded.deprovisionMany!(batch, () => {
+        if (++asked === 2) void holder.query('UNLOCK TABLES'); // sent now: the next DROP USER waits a moment for it, far inside its bound
+        return true;
+      });
+    } finally {
+      await holder.query('UNLOCK TABLES');
+      await holder.end();
+    }
+    expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'done']);
+    expect(outcomes[0]!.outcome === 'failed' && (outcomes[0]!.error as Error).message).toBe('mysql: Query execution was interrupted (max_statement_time exceeded)');
+    expect(await Promise.all(batch.map(userOf).map(userExists))).toEqual([true, false]);
+    await connector.deprovision(batch[0]!);
+  });
+
+  it('deprovisionMany fails the rest at once, with the real cause, when its connection dies midway', async () => {
+    const batch = [grant(), grant(), grant()];
+    for (const t of batch) await connector.provision(t);
+    const port = relay.port;
+    let stopped: Promise<void> | undefined;
+    let asked = 0;
+    const started = Date.now();
+    let outcomes: Awaited<ReturnType<NonNullable<typeof connector.deprovisionMany>>>;
+    try {
+      // The relay cuts every connection through it (the batch's admin connection) before the second user.
+      outcomes = await connector.deprovisionMany!(batch, () => {
+        if (++asked === 2) stopped = relay.stop();
+        return true;
+      });
+    } finally {
+      if (stopped) await stopped.then(() => relay.start(port));
+    }
+    const took = Date.now() - started;
+    console.log(`mysql deprovisionMany whose connection died after the first of 3 users: settled in ${took} ms`);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['done', 'failed', 'failed']);
+    for (const f of outcomes.slice(1)) expect(f.outcome === 'failed' && (f.error as Error).message).toMatch(/^target unreachable: /);
+    expect(asked).toBe(2); // the third user was not tried on a dead connection
+    expect(took).toBeLessThan(3_000);
+    expect(await Promise.all(batch.map(userOf).map(userExists))).toEqual([false, true, true]);
+    expect((await connector.deprovisionMany!(batch.slice(1), () => true)).map((o) => o.outcome)).toEqual(['done', 'done']);
+  });
+
   it('deprovision kills a connection opened during the window, login fails afterwards, and a second deprovision is fine', async () => {
     const t = grant();
     await connector.provision(t);

@@ -4,7 +4,7 @@ import type { DatabaseConnectorOptions } from '../kit/database-connector-options
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
 import { createMysqlAdmin } from './admin-client';
-import { dropUser } from './deprovision';
+import { dropUser, dropUsers } from './deprovision';
 import { listUsers, removeUserAccess, verifyUser } from './inspect';
 import { issuePassword } from './issue-credentials';
 import { provisionUser } from './provision';
@@ -27,6 +27,9 @@ export function createMysqlConnector(options: MysqlConnectorOptions = {}): Conne
     provision: async (target) => ({ targetState: await provisionUser(admin, resolveMysqlTarget(target.resource, env()), target) }),
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
     deprovision: async (target) => dropUser(admin, resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    // One admin connection for a sweep's batch of one resource: the targets share their resource (the caller groups them).
+    deprovisionMany: async (targets, mayStart) =>
+      targets.length === 0 ? [] : dropUsers(admin, resolveMysqlTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, user: grantPrincipal(t.grantId) })), mayStart),
     verify: async (target) => verifyUser(admin, resolveMysqlTarget(target.resource, env()), target),
     listActual: async (resource, entitlements) => listUsers(admin, resolveMysqlTarget(resource, env()), resource, entitlements),
     removeActual: async (resource, access) => removeUserAccess(admin, resolveMysqlTarget(resource, env()), access),
