@@ -21,8 +21,9 @@ const standaloneIntegration = [
 
 // Integration tests whose answer the database engine cannot change: the HTTP edge (malformed bodies, request
 // ids), the domain rules driven one step at a time (no concurrency, so no engine-specific locking), and the
-// connector endpoints, whose outcome is what the target (a PostgreSQL of their own, ssh-keygen) now allows
-// (the grant lifecycle they drive runs on both engines in tests/api/lifecycle). When
+// connector endpoints and the grant-against-a-real-target service tests, whose outcome is what the target (a
+// PostgreSQL, a MariaDB or an sshd of their own) now allows (the grant lifecycle they drive, sweep and
+// batching included, runs on both engines in tests/api/lifecycle, grant-ending and sweep-concurrency). When
 // `npm test` runs the tier on both databases it sets TIMEBOX_TEST_ONCE to the one that runs them, and the
 // other run leaves them out. Unset (a single run), every file runs.
 const databaseAgnosticIntegration = [
@@ -31,6 +32,8 @@ const databaseAgnosticIntegration = [
   'tests/properties/*.integration.test.ts',
   'tests/api/connectors-postgres.integration.test.ts',
   'tests/api/connectors-ssh.integration.test.ts',
+  'lib/services/grants/*-grant-lifecycle.integration.test.ts',
+  'lib/services/break-glass/postgres-break-glass.integration.test.ts',
 ];
 const runOnceElsewhere = process.env.TIMEBOX_TEST_ONCE !== undefined && process.env.TIMEBOX_TEST_ONCE !== (process.env.TIMEBOX_TEST_DB ?? 'pglite');
 

@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url';
 //
 // Steps run in phases. Within a phase the lanes run at once: the first phase's steps are single-threaded
 // CPU work with no timing in them (typecheck, lint, unit) plus the e2e build, so together they keep both
-// cores busy instead of one. The second runs the integration tiers one after another beside the e2e tier:
-// the browser tests mostly wait on one request at a time (about one core), so the integration tiers fill
-// the other core instead of waiting their turn. Every test waits for conditions with budgets set for a busy
-// two-core machine, so sharing it makes them slower, never wrong.
+// cores busy instead of one. The standalone integration tests follow the unit tests there: the e2e build
+// is the longest lane of that phase (90–130 s, the others end after ~45 s), and much of the standalone
+// tests' minute is waiting on real time (a certificate running out, sshd, initdb), so there they cost the
+// phase little, while in the second phase they lengthened its longest lane by their whole minute. The
+// second runs the two database-bound integration tiers one after another beside the e2e tier: the browser
+// tests mostly wait on one request at a time (about one core), so the integration tiers fill the other
+// core instead of waiting their turn. Every test waits for conditions with budgets set for a busy two-core
+// machine, so sharing it makes them slower, never wrong.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
 const tsx = bin('tsx', 'dist/cli.mjs');
@@ -34,12 +38,12 @@ const phases: Lane[][] = [
       { name: 'server actions', args: [tsx, 'scripts/check-server-actions.ts'] },
       { name: 'migration drift', args: [tsx, 'scripts/db-drift.ts'] },
       { name: 'unit', args: [vitest, 'run', '--project', 'unit'] },
+      { name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} },
     ],
     [{ name: 'e2e build', args: [tsx, 'scripts/e2e-build.ts'] }],
   ],
   [
     [
-      { name: 'integration (standalone)', args: [vitest, 'run', '--project', 'standalone'], env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} },
       { name: 'integration (PGlite)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'pglite', ...(postgresUrl ? { TIMEBOX_TEST_ONCE: 'postgres' } : {}) } },
       ...(postgresUrl
         ? [{ name: 'integration (PostgreSQL)', args: [vitest, 'run', '--project', 'integration'], env: { TIMEBOX_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl, TIMEBOX_TEST_ONCE: 'postgres' } }]
