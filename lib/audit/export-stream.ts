@@ -16,8 +16,6 @@ const ENCODE_SLICE = 100;
 export interface ExportOptions {
   /** Rows per keyset page (default CSV_BATCH_SIZE for CSV, EXPORT_BATCH_SIZE for NDJSON); a COPY has no pages. */
   batchSize?: number;
-  /** Called once the last batch is out, with the number of events written. */
-  onDone?: (rows: number) => void;
 }
 
 /** The display row with `data` read as text, and justification, ticket and reportedAt lifted out of it. */
@@ -127,7 +125,6 @@ export async function auditExportStream(db: Db, where: Prisma.Sql | null, format
           for (;;) {
             if (finished || !next) {
               controller.close();
-              options.onDone?.(rows);
               return;
             }
             const chunk = await next;
