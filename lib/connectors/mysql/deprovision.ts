@@ -1,5 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { ConnectorError } from '../kit/connector-error';
+import { endOnOneConnection } from '../kit/end-on-one-connection';
 import type { DeprovisionOutcome } from '../types';
 import { type MysqlAdmin, mysqlError } from './admin-client';
 import { endEventName } from './end-event';
@@ -18,40 +19,18 @@ export async function dropUser(admin: MysqlAdmin, t: MysqlTarget, user: string, 
 }
 
 /**
- * dropUser for many grants of one resource on ONE admin connection (opening one costs more than a drop),
- * one user after another; each statement stays bounded by the server's max_statement_time, and a user is
- * started only while `mayStart()` says the caller's lease leaves room. A failed user does not stop the
- * others: a statement that fails (a timeout, a lock) leaves the connection usable. A connection that
- * cannot be opened, or that dies midway, fails every user not yet settled, with the connection's own error.
+ * dropUser for many grants of one resource on ONE admin connection, each statement bounded by the server's
+ * max_statement_time. A statement that fails (a timeout, a lock) leaves the connection usable for the next
+ * user; mysql2 marks an error that closed the connection `fatal`, and every later query would then fail at
+ * once with "connection is in closed state", so the real cause is handed to the rest instead.
  */
-export async function dropUsers(
-  admin: MysqlAdmin,
-  t: MysqlTarget,
-  users: readonly { grantId: string; user: string }[],
-  mayStart: () => boolean,
-): Promise<DeprovisionOutcome[]> {
-  const settled = new Map<string, DeprovisionOutcome>();
-  try {
-    await admin.withAdmin(t, async (c) => {
-      for (const { grantId, user } of users) {
-        if (!mayStart()) return;
-        try {
-          await dropOn(c, t, user, t.userHost);
-          settled.set(grantId, { grantId, outcome: 'done' });
-        } catch (error) {
-          // mysql2 marks errors that closed the connection `fatal`: every later query would fail at once with
-          // "connection is in closed state", so the real cause is handed to the rest instead (outer catch).
-          if ((error as { fatal?: boolean }).fatal) throw error;
-          settled.set(grantId, { grantId, outcome: 'failed', error: mysqlError(error, t) });
-        }
-      }
-    });
-  } catch (error) {
-    // withAdmin has already made it a secret-free ConnectorError.
-    for (const { grantId } of users) if (!settled.has(grantId)) settled.set(grantId, { grantId, outcome: 'failed', error });
-  }
-  return users.map(({ grantId }) => settled.get(grantId) ?? { grantId, outcome: 'not-started' });
-}
+export const dropUsers = (admin: MysqlAdmin, t: MysqlTarget, users: readonly { grantId: string; user: string }[], mayStart: () => boolean): Promise<DeprovisionOutcome[]> =>
+  endOnOneConnection<{ grantId: string; user: string }, mysql.Connection>(users, mayStart, {
+    withConnection: (work) => admin.withAdmin(t, work), // already a secret-free ConnectorError when it rejects
+    endOne: (c, { user }) => dropOn(c, t, user, t.userHost),
+    failure: (error) => mysqlError(error, t),
+    lostConnection: (error) => (error as { fatal?: boolean }).fatal === true,
+  });
 
 async function dropOn(c: mysql.Connection, t: MysqlTarget, user: string, host: string): Promise<void> {
   await c.query(`DROP USER IF EXISTS ${account(user, host)}`);

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ConnectorError } from '../kit/connector-error';
+import { endOnOneConnection } from '../kit/end-on-one-connection';
 import type { DeprovisionOutcome } from '../types';
 import { type PostgresAdmin, postgresError } from './admin-client';
 import { memberships } from './provision';
@@ -19,35 +20,20 @@ export async function dropLoginRole(admin: PostgresAdmin, pgTarget: PostgresTarg
 }
 
 /**
- * dropLoginRole for many grants of one resource on ONE admin connection (a connection costs several
- * times a drop), one role after another; each statement stays bounded by the admin timeouts, and a role
- * is started only while `mayStart()` says the caller's lease leaves room. A failed role does not stop
- * the others; a connection that cannot be opened fails them all.
+ * dropLoginRole for many grants of one resource on ONE admin connection (kit/end-on-one-connection.ts),
+ * each statement bounded by the admin timeouts.
  */
-export async function dropLoginRoles(
+export const dropLoginRoles = (
   admin: PostgresAdmin,
   pgTarget: PostgresTarget,
   roles: readonly { grantId: string; principal: string }[],
   mayStart: () => boolean,
-): Promise<DeprovisionOutcome[]> {
-  const settled = new Map<string, DeprovisionOutcome>();
-  try {
-    await admin.withAdmin(pgTarget.adminUrl, async (client) => {
-      for (const { grantId, principal } of roles) {
-        if (!mayStart()) return;
-        try {
-          await dropOn(client, admin, pgTarget, principal);
-          settled.set(grantId, { grantId, outcome: 'done' });
-        } catch (error) {
-          settled.set(grantId, { grantId, outcome: 'failed', error: postgresError(error, pgTarget.adminUrl) });
-        }
-      }
-    });
-  } catch (error) {
-    for (const { grantId } of roles) if (!settled.has(grantId)) settled.set(grantId, { grantId, outcome: 'failed', error });
-  }
-  return roles.map(({ grantId }) => settled.get(grantId) ?? { grantId, outcome: 'not-started' });
-}
+): Promise<DeprovisionOutcome[]> =>
+  endOnOneConnection<{ grantId: string; principal: string }, pg.Client>(roles, mayStart, {
+    withConnection: (work) => admin.withAdmin(pgTarget.adminUrl, work),
+    endOne: (client, { principal }) => dropOn(client, admin, pgTarget, principal),
+    failure: (error) => postgresError(error, pgTarget.adminUrl),
+  });
 
 async function dropOn(client: pg.Client, admin: PostgresAdmin, pgTarget: PostgresTarget, principal: string): Promise<void> {
   const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_roles WHERE rolname = $1', [principal]);
