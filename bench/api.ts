@@ -14,6 +14,7 @@ import { defaultConnectors } from '@/lib/connectors/registry';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import type { ServiceDeps } from '@/lib/services/deps';
 import { generateTokenSecret, hashTokenSecret } from '@/lib/services/tokens/token-secret';
+import { CHECK_PATH, mintCheckToken } from './check-token';
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { requestAccessInput } from '@/lib/domain/request-input';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -87,17 +88,15 @@ export async function runApiBench(ctx: BenchContext): Promise<void> {
     await seedDemo(db);
     const deps: ServiceDeps = { db, clock: systemClock, connectors: defaultConnectors() };
     const alice = await db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
-    const carol = await db.user.findUniqueOrThrow({ where: { email: 'carol@example.com' } });
     // A held role, so the check answers allowed: true (the path a target system takes all day).
     await requestAccess(deps, { actor: (await loadActor(db, alice.id))!, via: 'web' }, requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 60, justification: 'benchmark run' }));
-    const checkSecret = generateTokenSecret();
-    await db.apiToken.create({ data: { userId: carol.id, name: 'bench check', tokenHash: hashTokenSecret(checkSecret), prefix: checkSecret.slice(4, 12), scopes: ['check_any'] } });
+    const checkSecret = await mintCheckToken(db);
     const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'admin', resource: { slug: 'feature-flags' } } });
     await db.$executeRawUnsafe('ANALYZE');
 
     const server = await startServer({ database, distDir, port: PORT, label: 'api' });
     stopRunning = () => stopServer(server);
-    const checkUrl = `http://127.0.0.1:${PORT}/api/v1/access/check?user=alice%40example.com&resource=feature-flags&role=admin`;
+    const checkUrl = `http://127.0.0.1:${PORT}${CHECK_PATH}`;
     const probe = await fetch(checkUrl, { headers: { authorization: `Bearer ${checkSecret}` } });
     const body = (await probe.json()) as { allowed?: boolean };
     if (!body.allowed) throw new Error(`api: the check does not answer allowed: ${JSON.stringify(body)}`);

@@ -2,23 +2,11 @@
 // memory after routes: Next.js never unloads a route's modules, so what start saves by not preloading them
 // only counts until they are served. Signs in the way a person does (the demo sign-in through next-auth's
 // own endpoints, AUTH_DEV_LOGIN on), then asks each page as that admin and the access check with a token.
-import type { Database } from '@/lib/db/client';
-import { generateTokenSecret, hashTokenSecret } from '@/lib/services/tokens/token-secret';
+import { CHECK_PATH } from './check-token';
 import { round } from './measure';
 
 /** The portal's pages an admin opens, /inbox first (its first answer is the figure a slower first view shows). */
 const PAGES = ['/inbox', '/', '/requests', '/grants', '/audit', '/admin'];
-/** The check a target system asks all day (the `api` group's URL). */
-const CHECK_PATH = '/api/v1/access/check?user=alice%40example.com&resource=feature-flags&role=admin';
-
-/** A check_any token for `email`, straight into the database as `timebox token` would make it; the secret. */
-export async function mintCheckToken(db: Database['db'], email: string): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const secret = generateTokenSecret();
-  await db.apiToken.create({ data: { userId: user.id, name: 'bench start', tokenHash: hashTokenSecret(secret), prefix: secret.slice(4, 12), scopes: ['check_any'] } });
-  return secret;
-}
-
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!);
 
 /** next-auth v4's credentials sign-in: a CSRF token and its cookie, then the callback; the session cookie. */

@@ -12,7 +12,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BenchContext, median, processTree, round, sleep } from './measure';
-import { mintCheckToken, serveRoutesOnce } from './serve-routes';
+import { mintCheckToken } from './check-token';
+import { serveRoutesOnce } from './serve-routes';
 import { createThrowawayDatabase } from './throwaway-db';
 
 const PORT = 3918;
@@ -106,7 +107,7 @@ export async function runStartBench(ctx: BenchContext): Promise<void> {
       bare_next: [nextBin, 'start', '--port', String(PORT), '--hostname', '127.0.0.1'],
     };
     await startAndMeasure(ways.launcher, env); // seeds the empty database: every run after it is a warm restart
-    const checkToken = await mintCheckToken(database.db, 'carol@example.com');
+    const checkToken = await mintCheckToken(database.db);
     const serveRoutes = () => serveRoutesOnce(`http://127.0.0.1:${PORT}`, 'carol@example.com', checkToken);
     // The old way serves as the launcher does; its routes would only lengthen the run.
     const withRoutes = new Set<keyof typeof ways>(['launcher', 'bare_next']);

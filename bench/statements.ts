@@ -19,6 +19,7 @@ import type { ServiceDeps } from '@/lib/services/deps';
 import { requestAccess } from '@/lib/services/requests/request-access';
 import { overrideServiceDeps } from '@/lib/services/runtime';
 import { generateTokenSecret, hashTokenSecret } from '@/lib/services/tokens/token-secret';
+import { CHECK_PATH, mintCheckToken } from './check-token';
 import { type BenchContext, median, round } from './measure';
 import { createThrowawayDatabase } from './throwaway-db';
 
@@ -82,10 +83,8 @@ export async function runStatementsBench(ctx: BenchContext): Promise<void> {
     const deps: ServiceDeps = { db, clock: systemClock, connectors: defaultConnectors() };
     overrideServiceDeps(deps);
     const alice = await db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
-    const carol = await db.user.findUniqueOrThrow({ where: { email: 'carol@example.com' } });
     await requestAccess(deps, { actor: (await loadActor(db, alice.id))!, via: 'web' }, requestAccessInput.parse({ resource: 'feature-flags', role: 'admin', durationMinutes: 60, justification: 'benchmark run' }));
-    const checkSecret = generateTokenSecret();
-    await db.apiToken.create({ data: { userId: carol.id, name: 'bench check', tokenHash: hashTokenSecret(checkSecret), prefix: checkSecret.slice(4, 12), scopes: ['check_any'] } });
+    const checkSecret = await mintCheckToken(db);
 
     // Engineers (auto-approved for feature-flags admin), one request each, each with a `requests` token.
     const engineering = await db.group.findUniqueOrThrow({ where: { name: 'engineering' } });
@@ -97,7 +96,7 @@ export async function runStatementsBench(ctx: BenchContext): Promise<void> {
     await db.$executeRawUnsafe('ANALYZE');
 
     const check = () =>
-      expectStatus(checkRoute(new Request('http://bench/api/v1/access/check?user=alice%40example.com&resource=feature-flags&role=admin', { headers: { authorization: `Bearer ${checkSecret}` } })), 200);
+      expectStatus(checkRoute(new Request(`http://bench${CHECK_PATH}`, { headers: { authorization: `Bearer ${checkSecret}` } })), 200);
     const create = (i: number) =>
       expectStatus(
         createRoute(
