@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failureDigest } from './failure-digest';
 
 // `npm test`: every tier, each step's time printed, a summary line at the end.
 // The integration tier runs on PGlite, and again on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set.
@@ -59,22 +60,31 @@ interface Result {
   name: string;
   ok: boolean;
   seconds: number;
+  /** A failed step's output, kept so the summary can repeat what failed at the end of the log. */
+  output?: string;
 }
+
 
 /** Runs one step. Alone in its phase it streams its output; beside others it prints it whole when done. */
 function run(step: Step, alone: boolean): Promise<Result> {
   const started = Date.now();
   if (alone) console.log(`\n━━ ${step.name} ━━`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, step.args, { cwd: root, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...step.env } });
+    const child = spawn(process.execPath, step.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...step.env } });
     const output: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const keep = (chunk: Buffer) => {
+      output.push(chunk);
+      if (alone) process.stdout.write(chunk);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.on('close', (code) => {
-      const result = { name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000 };
+      const ok = code === 0;
+      const text = Buffer.concat(output).toString();
+      const result: Result = { name: step.name, ok, seconds: (Date.now() - started) / 1000, ...(ok ? {} : { output: text }) };
       if (!alone) {
-        console.log(`\n━━ ${step.name} (${result.ok ? 'ok' : 'FAILED'}, ${result.seconds.toFixed(1)} s) ━━`);
-        process.stdout.write(Buffer.concat(output));
+        console.log(`\n━━ ${step.name} (${ok ? 'ok' : 'FAILED'}, ${result.seconds.toFixed(1)} s) ━━`);
+        process.stdout.write(text);
       }
       resolve(result);
     });
@@ -97,6 +107,10 @@ for (const phase of phases) {
 
 console.log('\n━━ summary ━━');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(26)} ${r.seconds.toFixed(1)} s`);
+for (const r of results.filter((x) => !x.ok && x.output)) {
+  console.log(`\n━━ what failed in ${r.name} ━━`);
+  for (const line of failureDigest(r.output!)) console.log(line);
+}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`steps: ${results.length - failed} passed, ${failed} failed; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
 process.exit(failed ? 1 : 0);
