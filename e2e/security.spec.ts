@@ -72,6 +72,13 @@ test('the sign-in page works under the CSP, and API routes carry the headers too
     expectSecurityHeaders(res.headers(), path);
     expect(res.headers()['content-security-policy'], path).toContain("default-src 'none'");
   }
+  // /api/v1 skips the proxy (its headers come from next.config.js): Next.js's own answers there carry them too.
+  for (const [method, path, status] of [['GET', '/api/v1/no-such-route', 404], ['DELETE', '/api/v1/requests', 405]] as const) {
+    const res = await request.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(status);
+    expectSecurityHeaders(res.headers(), `${method} ${path}`);
+    expect(res.headers()['content-security-policy'], path).toContain("default-src 'none'");
+  }
 });
 
 test('a page on another origin cannot frame the inbox', async ({ as, baseURL }) => {

@@ -8,6 +8,7 @@ import type { RowQuery } from '@/lib/services/tokens/authenticate-token';
 import { parseJsonObject, queryObject, readBodyText } from './api-body';
 import { errorReply, jsonReply, tagged } from './reply';
 import { requestMeta, tokenCall } from './request-context';
+import { withTransportSecurity } from './security-headers';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -62,7 +63,8 @@ async function parseParams(schema: z.ZodType, context: RouteContext | undefined)
  * The one wrapper every /api/v1 route handler goes through: bearer token → actor, scope check,
  * zod-parsed params, query and JSON body (64 KiB at most), the service call, and errors mapped to
  * `{"error":{"code","message"}}` with their status — never a stack trace. Responses are never cached and
- * carry X-Request-Id; an unexpected error is logged with the route, actor and that id.
+ * carry X-Request-Id (and HSTS when served over https: /api/v1 skips the proxy); an unexpected error is
+ * logged with the route, actor and that id.
  * The handler returns the JSON body, or a Response of its own (e.g. a stream) after all checks passed.
  * Routes pass their entry of lib/http/contract/operations.ts as the spec, so the OpenAPI document
  * describes exactly the schemas that parse the input.
@@ -90,10 +92,10 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
 
       const data = await handler({ deps, ctx, params: params as Infer<P>, query: query?.data as Infer<Q>, body: body as Infer<B>, beside: call.beside });
       // A handler may answer with its own Response (a streamed export) after every check above passed.
-      if (data instanceof Response) return tagged(data, meta.requestId);
-      return jsonReply(spec.status ?? 200, data, meta.requestId);
+      if (data instanceof Response) return withTransportSecurity(tagged(data, meta.requestId));
+      return withTransportSecurity(jsonReply(spec.status ?? 200, data, meta.requestId));
     } catch (error) {
-      return errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error));
+      return withTransportSecurity(errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error)));
     }
   };
 }

@@ -4,6 +4,7 @@ import { getServiceDeps } from '@/lib/services/runtime';
 import { parseJsonObject, readBodyText } from './api-body';
 import { errorReply, jsonReply } from './reply';
 import { requestMeta, type RequestMeta } from './request-context';
+import { withTransportSecurity } from './security-headers';
 
 /**
  * apiRoute's sibling for the few /api/v1 routes that take no token (the CLI's device sign-in): the same
@@ -20,9 +21,9 @@ export function publicRoute<B extends z.ZodType | undefined>(
       const deps = await getServiceDeps();
       const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
       const reply = await handler({ deps, meta, body: body as B extends z.ZodType ? z.output<B> : undefined });
-      return jsonReply(reply.status, reply.body, meta.requestId, reply.headers);
+      return withTransportSecurity(jsonReply(reply.status, reply.body, meta.requestId, reply.headers));
     } catch (error) {
-      return errorReply(error, { route: `${request.method} ${new URL(request.url).pathname}`, requestId: meta.requestId });
+      return withTransportSecurity(errorReply(error, { route: `${request.method} ${new URL(request.url).pathname}`, requestId: meta.requestId }));
     }
   };
 }

@@ -36,6 +36,20 @@ export function pageCsp({ nonce, https, development }: SecurityHeaderOptions & {
 /** For JSON, CSV and other non-HTML responses: nothing may load, nothing may frame them. */
 export const NON_PAGE_CSP = `default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** Whether the portal is served over https (NEXTAUTH_URL says so): then every response sends HSTS. */
+export const servedOverHttps = (): boolean => (process.env.NEXTAUTH_URL ?? '').startsWith('https:');
+
+/**
+ * HSTS on a /api/v1 response. That path skips proxy.ts and takes its fixed headers from next.config.js,
+ * which is read at build time, while NEXTAUTH_URL is the running server's: so its wrappers add this one.
+ */
+export function withTransportSecurity(response: Response): Response {
+  if (servedOverHttps() && !response.headers.has('strict-transport-security')) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
+}
+
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   return {
     'Content-Security-Policy': options.nonce ? pageCsp({ ...options, nonce: options.nonce }) : NON_PAGE_CSP,
@@ -44,7 +58,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     'Referrer-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), interest-cohort=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(options.https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+    ...(options.https ? { 'Strict-Transport-Security': HSTS } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { caPublicKey } from '@/lib/connectors/ssh';
 import { jsonReply, tagged } from '@/lib/http/reply';
 import { requestIdOf } from '@/lib/http/request-context';
+import { withTransportSecurity } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,9 @@ export async function GET(request: Request): Promise<Response> {
   const requestId = requestIdOf(request.headers);
   try {
     const key = await caPublicKey();
-    return tagged(new Response(`${key}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId);
+    return withTransportSecurity(tagged(new Response(`${key}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId));
   } catch (error) {
     log.error({ err: error, route: 'GET /api/v1/ssh/ca.pub', requestId }, 'ssh ca.pub: the CA key could not be loaded');
-    return jsonReply(503, { error: { code: 'unavailable', message: 'The SSH certificate authority is not available. See the server log.' } }, requestId);
+    return withTransportSecurity(jsonReply(503, { error: { code: 'unavailable', message: 'The SSH certificate authority is not available. See the server log.' } }, requestId));
   }
 }

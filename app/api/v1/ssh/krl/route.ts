@@ -1,5 +1,6 @@
 import { tagged } from '@/lib/http/reply';
 import { requestIdOf } from '@/lib/http/request-context';
+import { withTransportSecurity } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
 import { getServiceDeps } from '@/lib/services/runtime';
 import { currentRevocationList } from '@/lib/services/ssh/revocation-list';
@@ -22,9 +23,9 @@ export async function GET(request: Request): Promise<Response> {
   const requestId = requestIdOf(request.headers);
   try {
     const krl = await currentRevocationList(await getServiceDeps());
-    return tagged(new Response(new Uint8Array(krl), { headers }), requestId);
+    return withTransportSecurity(tagged(new Response(new Uint8Array(krl), { headers }), requestId));
   } catch (error) {
     log.error({ err: error, route: 'GET /api/v1/ssh/krl', requestId }, 'ssh krl: could not build the revocation list; serving an empty one with 503');
-    return tagged(new Response(new Uint8Array(emptyKrl(new Date())), { status: 503, headers: { ...headers, 'Retry-After': '30' } }), requestId);
+    return withTransportSecurity(tagged(new Response(new Uint8Array(emptyKrl(new Date())), { status: 503, headers: { ...headers, 'Retry-After': '30' } }), requestId));
   }
 }
