@@ -33,7 +33,7 @@ export async function createTestDatabase(template: TemplateKind = 'migrated'): P
   const admin = new pg.Client({ connectionString: target.serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+    await copyTemplate(admin, name, source);
   } finally {
     await admin.end();
   }
@@ -51,3 +51,23 @@ export async function createTestDatabase(template: TemplateKind = 'migrated'): P
     },
   };
 }
+
+/**
+ * CREATE DATABASE … TEMPLATE refuses (55006, object_in_use) while any other session is connected to the
+ * template, after waiting 5 s for it: on a loaded machine a backend of the setup's own closed connection, or
+ * an autovacuum worker of the freshly seeded template, can outlive that. Such a refusal is the server being
+ * slow, not the test failing, so it is tried again while the template is busy, for at most a minute (each try
+ * itself waits those 5 s in the server, so this never spins).
+ */
+async function copyTemplate(admin: pg.Client, name: string, source: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || Date.now() > deadline) throw error;
+    }
+  }
+}
+
