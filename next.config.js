@@ -1,7 +1,7 @@
 // The headers of every non-page response (lib/http/security-headers.ts: securityHeaders without a nonce;
 // a unit test holds the two equal). /api/v1 gets them here rather than from proxy.ts: the proxy costs an
 // API call ~0.5 ms of server CPU (1.85 → 1.3 ms a check, bench api), and these never change per request.
-// HSTS depends on NEXTAUTH_URL at run time, so lib/http/reply.ts adds it.
+// HSTS depends on NEXTAUTH_URL at run time, so the /api/v1 wrappers add it (withTransportSecurity).
 export const NON_PAGE_HEADERS = [
   { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
   { key: 'X-Frame-Options', value: 'DENY' },
