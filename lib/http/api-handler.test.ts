@@ -26,3 +26,19 @@ describe('apiRoute without a usable Authorization header', () => {
     expect(called).toBe(false);
   });
 });
+
+describe('apiRoute over https', () => {
+  it('sends HSTS on its answers, refusals included (/api/v1 skips the proxy that sends it elsewhere)', async () => {
+    const route = apiRoute({ scope: 'requests' }, async () => ({ ok: true }));
+    const saved = process.env.NEXTAUTH_URL;
+    try {
+      process.env.NEXTAUTH_URL = 'https://timebox.example.com';
+      const res = await route(new Request('http://test/api/v1/x'));
+      expect(res.status).toBe(401);
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d{8,}/);
+    } finally {
+      if (saved === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = saved;
+    }
+  });
+});

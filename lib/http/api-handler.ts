@@ -74,7 +74,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
   handler: (call: ApiCall<Infer<P>, Infer<Q>, Infer<B>, NoInfer<R>>) => Promise<unknown>,
   options: ApiOptions<Infer<Q>, R> = {},
 ) {
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
+  const answer = async (request: Request, context?: RouteContext): Promise<Response> => {
     const meta = requestMeta(request.headers);
     const route = `${request.method} ${new URL(request.url).pathname}`;
     let ctx: ActorContext | undefined;
@@ -92,10 +92,11 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
 
       const data = await handler({ deps, ctx, params: params as Infer<P>, query: query?.data as Infer<Q>, body: body as Infer<B>, beside: call.beside });
       // A handler may answer with its own Response (a streamed export) after every check above passed.
-      if (data instanceof Response) return withTransportSecurity(tagged(data, meta.requestId));
-      return withTransportSecurity(jsonReply(spec.status ?? 200, data, meta.requestId));
+      if (data instanceof Response) return tagged(data, meta.requestId);
+      return jsonReply(spec.status ?? 200, data, meta.requestId);
     } catch (error) {
-      return withTransportSecurity(errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error)));
+      return errorReply(error, { route, requestId: meta.requestId, ctx }, challenge(error));
     }
   };
+  return async (request: Request, context?: RouteContext): Promise<Response> => withTransportSecurity(await answer(request, context));
 }

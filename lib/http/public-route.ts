@@ -15,15 +15,16 @@ export function publicRoute<B extends z.ZodType | undefined>(
   spec: { body?: B },
   handler: (call: { deps: ServiceDeps; meta: RequestMeta; body: B extends z.ZodType ? z.output<B> : undefined }) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>,
 ) {
-  return async (request: Request): Promise<Response> => {
+  const answer = async (request: Request): Promise<Response> => {
     const meta = requestMeta(request.headers);
     try {
       const deps = await getServiceDeps();
       const body = spec.body ? spec.body.parse(parseJsonObject(await readBodyText(request), request.headers.get('content-type'))) : undefined;
       const reply = await handler({ deps, meta, body: body as B extends z.ZodType ? z.output<B> : undefined });
-      return withTransportSecurity(jsonReply(reply.status, reply.body, meta.requestId, reply.headers));
+      return jsonReply(reply.status, reply.body, meta.requestId, reply.headers);
     } catch (error) {
-      return withTransportSecurity(errorReply(error, { route: `${request.method} ${new URL(request.url).pathname}`, requestId: meta.requestId }));
+      return errorReply(error, { route: `${request.method} ${new URL(request.url).pathname}`, requestId: meta.requestId });
     }
   };
+  return async (request: Request): Promise<Response> => withTransportSecurity(await answer(request));
 }
