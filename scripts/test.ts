@@ -64,7 +64,6 @@ interface Result {
   output?: string;
 }
 
-
 /** Runs one step. Alone in its phase it streams its output; beside others it prints it whole when done. */
 function run(step: Step, alone: boolean): Promise<Result> {
   const started = Date.now();

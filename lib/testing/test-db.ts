@@ -70,4 +70,3 @@ async function copyTemplate(admin: pg.Client, name: string, source: string): Pro
     }
   }
 }
-
