@@ -56,6 +56,10 @@ export default defineConfig({
           // A few unit tests do real CPU work (RSA key generation, an ESLint run): on a busy two-core machine
           // that took 10–30 s where a quiet one takes one. Slow is not wrong.
           testTimeout: 60_000,
+          // Files of a worker share loaded modules instead of importing everything again for each file: that
+          // import was most of the tier's time (31 → 8–10 s). No unit test mocks a module; run with
+          // --sequence.shuffle.files to check that no file depends on another's leftovers.
+          isolate: false,
         },
       },
       {
@@ -69,6 +73,12 @@ export default defineConfig({
           ...integrationTimeouts,
           // Two cores: files run in parallel, each on its own copy of a template database.
           maxWorkers: 2,
+          // Files of a worker share loaded modules (Prisma's client, Next's server code, the app) instead of
+          // importing them again per file, which took about half the tier's CPU (PostgreSQL 153 → 72–77 s,
+          // PGlite alike). Each file still has its own database copy; state a file changes outside it
+          // (overrides, env) is put back in its afterAll/afterEach, and the one file that mocks modules
+          // (request-trace) resets the module registry around itself.
+          isolate: false,
         },
       },
       {

@@ -15,6 +15,10 @@ import { api } from './routes';
 // Server actions and /api/portal routes read the session and next/headers, which only exist inside
 // Next's request scope: here both are stand-ins, and everything after them is real.
 
+// The integration tier shares modules between the files of a worker (isolate: false), so an earlier file may
+// have loaded the real ones already: this file starts from an empty module registry (hoisted above the
+// imports), and hands the next file the real modules again.
+vi.hoisted(() => vi.resetModules());
 vi.mock('next/headers', () => ({ headers: vi.fn() }));
 vi.mock('@/lib/auth/current-actor', () => ({ getCurrentActor: vi.fn() }));
 const { headers } = await import('next/headers');
@@ -23,7 +27,12 @@ let h: ApiHarness;
 beforeAll(async () => {
   h = await createApiHarness();
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await h?.close();
+  vi.doUnmock('next/headers');
+  vi.doUnmock('@/lib/auth/current-actor');
+  vi.resetModules();
+});
 afterEach(() => vi.restoreAllMocks());
 
 /** A browser request from `email`, as server actions and /api/portal routes see it. */
