@@ -103,10 +103,25 @@ const testHelpersStayInTests = {
   },
 };
 
+// ── e2e specs reach their worker's own server ─────────────────────────────────────────────────────
+// Each Playwright worker has a portal server and database of its own (e2e/portal-servers.ts); only
+// e2e/portal-test.ts's `test` knows which. Playwright's own would send every worker to the first server.
+const e2eOwnServer = {
+  files: ['e2e/**'],
+  ignores: ['e2e/portal-test.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Import `test` from './portal-test' (or './lifecycle-helpers'): it points the worker at its own portal server." }] },
+    ],
+  },
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   ...layerBoundaries,
+  e2eOwnServer,
   {
     ignores: ['.next/**', '.next-*/**', '.data/**', 'lib/db/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },

@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chooseChromium } from './e2e/browser';
 import { e2eDistDir } from './e2e/dist-dir';
+import { portalOrigin, portalPort, portalServerCount, portalStorage } from './e2e/portal-servers';
 import { testIdp, testIdpIssuer } from './e2e/test-idp-settings';
 
-// Started by scripts/e2e.ts, which prepares a throw-away database and passes it in the environment.
-const port = Number(process.env.E2E_PORT ?? 3210);
+// Started by scripts/e2e.ts, which prepares a throw-away database per portal server and passes them in the
+// environment. Each worker has a server of its own (e2e/portal-servers.ts), so spec files run two at a time
+// without sharing data: most of a browser test's time is waiting (on a page, a poll, a grant's minute).
+const servers = portalStorage().map((storage, index) => ({ ...storage, port: portalPort(index), origin: portalOrigin(index) }));
 const browser = chooseChromium();
 if (browser.source === 'none') throw new Error(browser.help);
 
@@ -12,7 +16,7 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
   fullyParallel: false,
-  workers: 1,
+  workers: portalServerCount(),
   retries: 0,
   // Budgets for a busy two-core machine (the suite shares it with builds and other test runs): a slow answer
   // is not a failure, a wrong one is. Assertions wait for conditions, never for fixed times, so on a quiet
@@ -21,7 +25,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // e2e/portal-test.ts gives each worker its own server's address instead.
+    baseURL: servers[0]!.origin,
     actionTimeout: 30_000,
     navigationTimeout: 60_000,
     trace: 'retain-on-failure',
@@ -49,21 +54,26 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { E2E_PORT: String(port), E2E_IDP_PORT: String(testIdp.port) },
+      env: { E2E_IDP_PORT: String(testIdp.port) },
     },
-    {
+    ...servers.map((server) => ({
       // `npm start`'s own entry point (the launcher that prepares, then becomes the server), minus npm.
       command: 'node scripts/start.mjs',
-      url: `http://127.0.0.1:${port}/api/health`,
+      url: `${server.origin}/api/health`,
       // scripts/e2e.ts builds before Playwright starts, so this covers migrating, seeding and starting only.
       timeout: 240_000,
       reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
       env: {
-        PORT: String(port),
+        PORT: String(server.port),
         TIMEBOX_DIST_DIR: e2eDistDir(),
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        TIMEBOX_DATA_DIR: server.dataDir,
+        // Checkpoints of this server's throw-away trail, never the developer's.
+        AUDIT_CHECKPOINT_FILE: path.join(server.dataDir, 'audit-checkpoints.jsonl'),
+        // Without one (no DATABASE_URL given to scripts/e2e.ts) the server keeps PGlite in its data folder.
+        ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}),
+        NEXTAUTH_URL: server.origin,
         AUTH_DEV_LOGIN: 'true',
         LOG_LEVEL: 'warn',
         OIDC_ISSUER: testIdpIssuer,
@@ -72,6 +82,6 @@ export default defineConfig({
         OIDC_NAME: testIdp.name,
         TIMEBOX_AUDITOR_GROUPS: testIdp.auditorGroup,
       },
-    },
+    })),
   ],
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './portal-test';
 import { signIn } from './helpers';
 
 test('carol creates a resource with a role and a policy, edits the policy, and is told about a bad ticket pattern', async ({ page }) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './portal-test';
 import { startSshd } from '../lib/testing/sshd';
 import { cli, deviceLogin, json, newConfigDir, startCli, type CliRun } from './cli-helpers';
 import { uniqueTag } from './lifecycle-helpers';

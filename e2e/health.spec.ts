@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './portal-test';
 
 test('health answers without a session', async ({ request }) => {
   const response = await request.get('/api/health');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './portal-test';
 import { mainNavLinks, signIn } from './helpers';
 
 const everyone = ['Request access', 'My requests', 'Grants'];

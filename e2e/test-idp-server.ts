@@ -1,13 +1,14 @@
 import { startTestIdp } from '@/lib/testing/test-idp';
+import { portalOrigins } from './portal-servers';
 import { testIdp } from './test-idp-settings';
 
 // Started by Playwright as a webServer entry (playwright.config.ts), so it stops when Playwright ends.
-const portalPort = Number(process.env.E2E_PORT ?? 3210);
 const idp = await startTestIdp({
   port: testIdp.port,
   clientId: testIdp.clientId,
   clientSecret: testIdp.clientSecret,
-  redirectUris: [`http://127.0.0.1:${portalPort}/api/auth/callback/oidc`],
+  // Every portal server of the run signs people in through this one IdP.
+  redirectUris: portalOrigins().map((origin) => `${origin}/api/auth/callback/oidc`),
   control: true,
 });
 console.log(`test IdP: ${idp.issuer}`);

@@ -7,38 +7,39 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chooseChromium } from '../e2e/browser';
 import { e2eDistDir } from '../e2e/dist-dir';
+import { portalServerCount, storageEnv } from '../e2e/portal-servers';
 import { withDatabase } from '@/lib/testing/test-target';
 import { buildIfNeeded } from './build-if-needed';
 import { runCli } from './cli';
 
 // `npm run test:e2e`: Playwright against a production build on a database of its own —
-// a fresh PGlite directory, or a throw-away database on the server DATABASE_URL names.
+// one server per worker, each on a fresh PGlite directory or a throw-away database on the server DATABASE_URL names.
 runCli('e2e', async () => {
   const browser = chooseChromium();
   if (browser.source === 'none') throw new Error(browser.help);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-e2e-'));
-  env.TIMEBOX_DATA_DIR = dataDir;
-  // Checkpoints of this run's throw-away trail, never the developer's.
-  env.AUDIT_CHECKPOINT_FILE = path.join(dataDir, 'audit-checkpoints.jsonl');
+  // One portal server per worker, each with storage of its own (e2e/portal-servers.ts).
+  const dataDirs = Array.from({ length: portalServerCount(env) }, () => fs.mkdtempSync(path.join(os.tmpdir(), 'timebox-e2e-')));
 
-  let dropDatabase: (() => Promise<void>) | undefined;
+  let databaseUrls: string[] = [];
+  let dropDatabases: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
-    const name = `timebox_e2e_${crypto.randomBytes(4).toString('hex')}`;
+    const names = dataDirs.map(() => `timebox_e2e_${crypto.randomBytes(4).toString('hex')}`);
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
+    for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
+    databaseUrls = names.map((name) => withDatabase(process.env.DATABASE_URL!, name));
     env.AUTH_SECRET ??= crypto.randomBytes(32).toString('hex');
     // The server runs in production mode, where PostgreSQL needs an audit key from the environment.
     env.AUDIT_SIGNING_KEY ??= crypto.randomBytes(32).toString('hex');
-    dropDatabase = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    dropDatabases = async () => {
+      for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     };
   }
-  console.log(`e2e: Chromium from ${browser.source === 'system' ? browser.executablePath : 'Playwright'}; database ${env.DATABASE_URL ? 'PostgreSQL (throw-away)' : 'PGlite (throw-away)'}`);
+  Object.assign(env, storageEnv(dataDirs.map((dataDir, index) => ({ dataDir, databaseUrl: databaseUrls[index] }))));
+  console.log(`e2e: Chromium from ${browser.source === 'system' ? browser.executablePath : 'Playwright'}; ${dataDirs.length} servers, each on a throw-away ${databaseUrls.length ? 'PostgreSQL database' : 'PGlite folder'}`);
 
   try {
     // Build here, with no time limit, rather than inside Playwright's webServer: on a busy machine the build
@@ -50,7 +51,7 @@ runCli('e2e', async () => {
     const result = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
     return result.status ?? 1;
   } finally {
-    await dropDatabase?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabases?.();
+    for (const dataDir of dataDirs) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
