@@ -88,6 +88,8 @@ export default defineConfig({
           include: standaloneIntegration,
           environment: 'node',
           ...integrationTimeouts,
+          // As the integration tier: shared modules (60 → 51 s); it passes with shuffled file order.
+          isolate: false,
           maxWorkers: 2,
         },
       },
