@@ -117,11 +117,27 @@ const e2eOwnServer = {
   },
 };
 
+// ── Links never prefetch ──────────────────────────────────────────────────────────────────────────
+// Every portal page is rendered per request, so Next.js's default prefetch renders each linked page on the
+// server for a click that may never come (60 renders for one view of /audit). components/ui/app-link.tsx is
+// the one place that imports next/link. Core no-restricted-imports is used by no other block here.
+const linksWithoutPrefetch = {
+  files: ['app/**', 'components/**'],
+  ignores: ['components/ui/app-link.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { paths: [{ name: 'next/link', message: 'Use AppLink from @/components/ui/app-link: portal pages are dynamic, and a prefetch renders the whole page on the server.' }] },
+    ],
+  },
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   ...layerBoundaries,
   e2eOwnServer,
+  linksWithoutPrefetch,
   {
     ignores: ['.next/**', '.next-*/**', '.data/**', 'lib/db/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },

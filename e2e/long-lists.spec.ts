@@ -1,7 +1,8 @@
 import { expect, inboxItem, pill, requestAccess, requestRow, test, uniqueTag } from './lifecycle-helpers';
 
 // Long lists stay light: the inbox comes in pages behind "Next requests" links, and /audit suggests
-// people for its actor filter as one types (an auditor-only route) instead of listing everyone in the page.
+// people for its actor filter as one types (an auditor-only route) instead of listing everyone in the page,
+// and its links prefetch nothing.
 
 test('the inbox pages with keyset links that keep the page size, and shows each request once', async ({ as }) => {
   test.setTimeout(240_000); // two requests through the form, a few page loads, and the clean-up
@@ -46,7 +47,7 @@ test('the inbox pages with keyset links that keep the page size, and shows each 
   }
 });
 
-test('the actor filter suggests people on demand, for auditors only', async ({ as }) => {
+test('the actor filter suggests people on demand, for auditors only, and the page prefetches nothing', async ({ as }) => {
   const dave = await as('dave@example.com');
   const suggest = (query: string) => dave.request.get(`/api/portal/audit/actors${query}`);
 
@@ -65,10 +66,18 @@ test('the actor filter suggests people on demand, for auditors only', async ({ a
   expect(forbidden.status()).toBe(403);
   expect((await forbidden.json()).error.code).toBe('forbidden');
 
+  // Its links fetch nothing ahead: every page is rendered per request, and a prefetch of each linked page
+  // (each event, actor, action, request, grant) cost the server ~15× the page itself (components/ui/app-link.tsx).
+  const prefetched: string[] = [];
+  dave.on('request', (r) => {
+    if (r.headers()['next-router-prefetch']) prefetched.push(r.url());
+  });
   // The page carries no list of people; typing brings the matching ones.
   await dave.goto('/audit');
   const options = dave.locator('datalist#audit-actors option');
   await expect(options).toHaveCount(2); // system:scheduler, system:reconciler
   await dave.getByLabel('Actor', { exact: true }).fill('fra');
   await expect(dave.locator('datalist#audit-actors option[value="frank@example.com"]')).toHaveCount(1);
+  // By now the page is hydrated and its links have been in view while the suggestions came and went.
+  expect(prefetched).toEqual([]);
 });

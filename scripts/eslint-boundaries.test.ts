@@ -38,6 +38,14 @@ describe('layer boundaries', () => {
     expect(await ruleIdsFor('lib/domain/boundary-probe.ts', source)).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
 
+  it.each([
+    ['a page', 'app/boundary-probe/page.tsx'],
+    ['a component', 'components/boundary-probe.tsx'],
+  ])('keeps next/link (which prefetches) out of %s', async (_, path) => {
+    expect(await ruleIdsFor(path, "import Link from 'next/link';\nexport const x = Link;\n")).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsFor(path, "import { AppLink } from '@/components/ui/app-link';\nexport const x = AppLink;\n")).toEqual([]);
+  });
+
   it('lets lib/domain use node:crypto and zod, and app/ use services', async () => {
     expect(await ruleIdsFor('lib/domain/boundary-probe.ts', "import crypto from 'node:crypto';\nimport { z } from 'zod';\nexport const x = [crypto, z];\n")).toEqual([]);
     expect(await ruleIdsFor('app/boundary-probe/page.tsx', "import { getServiceDeps } from '@/lib/services/runtime';\nexport const x = getServiceDeps;\n")).toEqual([]);

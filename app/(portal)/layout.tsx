@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { Suspense, type ReactNode } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
@@ -42,9 +42,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+          <AppLink href="/" className="text-lg font-bold tracking-tight text-brand-700">
             Timebox
-          </Link>
+          </AppLink>
           {/* On a phone the sections get a row of their own under the name and account. */}
           <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <NavLinks items={items} badges={badges} />
@@ -59,9 +59,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               </span>
               <span className="block text-xs text-slate-500">{roleLabel[actor.role]}</span>
             </p>
-            <Link href="/settings/tokens" className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600">
+            <AppLink href="/settings/tokens" className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600">
               API tokens
-            </Link>
+            </AppLink>
             <SignOutButton />
           </div>
         </div>

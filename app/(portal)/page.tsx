@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { navigationFor } from '@/lib/domain/navigation';
 import { portalPage } from '@/lib/http/page-prelude';
@@ -28,10 +28,10 @@ export default async function HomePage() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {navigationFor(actor, { mayRequest }).map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+            <AppLink href={item.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
               <span className="font-semibold">{item.label}</span>
               <span className="mt-1 block text-sm text-slate-600">{blurbs[item.href]}</span>
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

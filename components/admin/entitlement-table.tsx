@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { ActionResult } from '@/lib/http/server-action';
 import type { AdminEntitlementView } from '@/lib/services/admin/admin-views';
@@ -30,9 +30,9 @@ function columnsFor(archiveAction: ArchiveAction | undefined): Column<AdminEntit
       cell: (e) =>
         e.archivedAt ? null : (
           <div className="flex items-start justify-end gap-2">
-            <Link href={`/admin/entitlements/${e.id}`} aria-label={`Edit role ${e.role} and its policy`} className="rounded-md px-3 py-2 font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-100">
+            <AppLink href={`/admin/entitlements/${e.id}`} aria-label={`Edit role ${e.role} and its policy`} className="rounded-md px-3 py-2 font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-100">
               Edit
-            </Link>
+            </AppLink>
             {archiveAction ? (
               <ArchiveButton label={`Archive role ${e.role}`} what={`role ${e.role}`} consequence="Requesters will no longer see it." action={archiveAction} input={{ entitlementId: e.id }} />
             ) : null}

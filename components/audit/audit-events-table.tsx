@@ -1,5 +1,5 @@
 import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { AuditEventView } from '@/lib/audit/view';
 import { auditHref, type RawFilters } from './audit-query';
@@ -17,20 +17,20 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
       header: 'Time (UTC)',
       // Date and time may sit on two lines (each stays whole), so the table fits a laptop's width.
       cell: (e) => (
-        <Link href={`/audit/events/${e.id}`} className={linkClass} aria-label={`Event ${e.seq} at ${utcText(e.occurredAt)}: details`}>
+        <AppLink href={`/audit/events/${e.id}`} className={linkClass} aria-label={`Event ${e.seq} at ${utcText(e.occurredAt)}: details`}>
           <time dateTime={e.occurredAt}>
             <span className="whitespace-nowrap">{utcText(e.occurredAt).slice(0, 10)}</span> <span className="whitespace-nowrap">{utcText(e.occurredAt).slice(11, 19)}</span>
           </time>
-        </Link>
+        </AppLink>
       ),
     },
     {
       header: 'Actor',
       className: 'max-w-44 break-words',
       cell: (e) => (
-        <Link href={auditHref({ ...raw, actor: e.actorLabel })} className="hover:underline" title={`Only events by ${e.actorLabel}`}>
+        <AppLink href={auditHref({ ...raw, actor: e.actorLabel })} className="hover:underline" title={`Only events by ${e.actorLabel}`}>
           {e.actorLabel}
-        </Link>
+        </AppLink>
       ),
     },
     {
@@ -38,9 +38,9 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
       className: 'whitespace-nowrap',
       cell: (e) => (
         <>
-          <Link href={auditHref({ ...raw, action: e.action })} className="font-mono text-xs hover:underline" title={`Only ${e.action} events`}>
+          <AppLink href={auditHref({ ...raw, action: e.action })} className="font-mono text-xs hover:underline" title={`Only ${e.action} events`}>
             {e.action}
-          </Link>
+          </AppLink>
           {isBreakGlassEvent(e) ? (
             <>
               {' '}
@@ -56,9 +56,9 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
       className: 'whitespace-nowrap font-mono text-xs',
       cell: (e) =>
         e.requestId ? (
-          <Link href={auditHref({ requestId: e.requestId })} className={linkClass} title={e.requestId} aria-label={`Events of request ${e.requestId}`}>
+          <AppLink href={auditHref({ requestId: e.requestId })} className={linkClass} title={e.requestId} aria-label={`Events of request ${e.requestId}`}>
             {shortId(e.requestId)}
-          </Link>
+          </AppLink>
         ) : null,
     },
     {
@@ -66,9 +66,9 @@ function columnsFor(raw: RawFilters): Column<AuditEventView>[] {
       className: 'whitespace-nowrap font-mono text-xs',
       cell: (e) =>
         e.grantId ? (
-          <Link href={`/audit/grants/${e.grantId}`} className={linkClass} title={e.grantId} aria-label={`Timeline of grant ${e.grantId}`}>
+          <AppLink href={`/audit/grants/${e.grantId}`} className={linkClass} title={e.grantId} aria-label={`Timeline of grant ${e.grantId}`}>
             {shortId(e.grantId)}
-          </Link>
+          </AppLink>
         ) : null,
     },
     { header: 'Status', className: 'text-slate-700', cell: (e) => statusChange(e) },

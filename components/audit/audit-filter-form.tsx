@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { auditActionPrefixes, auditActions, describeAuditAction } from '@/lib/domain/audit-actions';
@@ -56,9 +56,9 @@ export function AuditFilterForm({ raw, errors, options, limit }: { raw: RawFilte
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
           Apply filters
         </button>
-        <Link href="/audit" className="text-sm font-medium text-brand-700 underline">
+        <AppLink href="/audit" className="text-sm font-medium text-brand-700 underline">
           Clear filters
-        </Link>
+        </AppLink>
       </div>
     </CleanGetForm>
   );

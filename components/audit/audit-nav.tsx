@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 const sections = [
   { href: '/audit', label: 'Events' },
@@ -12,13 +12,13 @@ export function AuditNav({ current }: { current: (typeof sections)[number]['href
       <ul className="-mb-px flex gap-4">
         {sections.map((s) => (
           <li key={s.href}>
-            <Link
+            <AppLink
               href={s.href}
               aria-current={current === s.href ? 'page' : undefined}
               className="inline-block border-b-2 border-transparent px-1 pb-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
             >
               {s.label}
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

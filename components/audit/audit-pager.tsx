@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { auditHref, type RawFilters } from './audit-query';
 
 const linkClass = 'rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600';
@@ -14,10 +14,10 @@ export function AuditPager({ raw, limit, prevCursor, nextCursor, isFirstPage }: 
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
       <div className="flex gap-3">
         {prevCursor ? (
-          <Link href={auditHref(raw, { cursor: prevCursor, limit })} className={linkClass} rel="prev">
+          <AppLink href={auditHref(raw, { cursor: prevCursor, limit })} className={linkClass} rel="prev">
             <span aria-hidden="true">← </span>
             Newer
-          </Link>
+          </AppLink>
         ) : (
           <span className={offClass} aria-disabled="true">
             <span aria-hidden="true">← </span>
@@ -25,10 +25,10 @@ export function AuditPager({ raw, limit, prevCursor, nextCursor, isFirstPage }: 
           </span>
         )}
         {nextCursor ? (
-          <Link href={auditHref(raw, { cursor: nextCursor, limit })} className={linkClass} rel="next">
+          <AppLink href={auditHref(raw, { cursor: nextCursor, limit })} className={linkClass} rel="next">
             Older
             <span aria-hidden="true"> →</span>
-          </Link>
+          </AppLink>
         ) : (
           <span className={offClass} aria-disabled="true">
             Older
@@ -37,9 +37,9 @@ export function AuditPager({ raw, limit, prevCursor, nextCursor, isFirstPage }: 
         )}
       </div>
       {!isFirstPage ? (
-        <Link href={auditHref(raw, { limit })} className="text-sm font-medium text-brand-700 underline">
+        <AppLink href={auditHref(raw, { limit })} className="text-sm font-medium text-brand-700 underline">
           Newest events
-        </Link>
+        </AppLink>
       ) : null}
     </nav>
   );

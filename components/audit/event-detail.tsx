@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import type { AuditEventView } from '@/lib/audit/view';
 import { auditHref } from './audit-query';
@@ -39,9 +39,9 @@ export function EventDetail({ event, requestGrantId }: { event: AuditEventView; 
           ) : null}
           <Row label="Action">{mono(event.action)}</Row>
           <Row label="Actor">
-            <Link href={auditHref({ actor: event.actorLabel })} className={linkClass}>
+            <AppLink href={auditHref({ actor: event.actorLabel })} className={linkClass}>
               {event.actorLabel}
-            </Link>
+            </AppLink>
           </Row>
           <Row label="Actor id">{mono(event.actorId)}</Row>
           <Row label="Through API token">{mono(event.tokenId)}</Row>
@@ -55,22 +55,22 @@ export function EventDetail({ event, requestGrantId }: { event: AuditEventView; 
           <Row label="Entitlement id">{mono(event.entitlementId)}</Row>
           <Row label="Request">
             {event.requestId ? (
-              <Link href={auditHref({ requestId: event.requestId })} className={linkClass}>
+              <AppLink href={auditHref({ requestId: event.requestId })} className={linkClass}>
                 {event.requestId} — all its events
-              </Link>
+              </AppLink>
             ) : null}
           </Row>
           <Row label="Grant">
             {event.grantId ? (
-              <Link href={`/audit/grants/${event.grantId}`} className={linkClass}>
+              <AppLink href={`/audit/grants/${event.grantId}`} className={linkClass}>
                 {event.grantId} — timeline
-              </Link>
+              </AppLink>
             ) : requestGrantId ? (
               <>
                 <span className="text-slate-600">(the request led to) </span>
-                <Link href={`/audit/grants/${requestGrantId}`} className={linkClass}>
+                <AppLink href={`/audit/grants/${requestGrantId}`} className={linkClass}>
                   {requestGrantId} — timeline
-                </Link>
+                </AppLink>
               </>
             ) : null}
           </Row>

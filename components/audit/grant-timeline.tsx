@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { GrantTimeline as Timeline, TimelineEntry, TimelinePhase } from '@/lib/audit/timeline';
@@ -117,9 +117,9 @@ export function GrantTimeline({ timeline }: { timeline: Timeline }) {
                   <span aria-hidden="true" className="absolute top-4 -left-[1.95rem] h-3 w-3 rounded-full bg-brand-600 ring-4 ring-white" />
                   <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                     <Badge tone={phaseTone[e.phase]}>{phaseLabel[e.phase]}</Badge>
-                    <Link href={`/audit/events/${e.id}`} className="font-mono text-sm font-medium text-brand-700 underline">
+                    <AppLink href={`/audit/events/${e.id}`} className="font-mono text-sm font-medium text-brand-700 underline">
                       {e.action}
-                    </Link>
+                    </AppLink>
                     <span className="text-sm text-slate-700">by {e.actorLabel}</span>
                     {change ? <span className="text-sm text-slate-700">{change}</span> : null}
                   </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
 import { verifyTrail } from '@/app/(portal)/audit/actions';
 import { Button } from '@/components/ui/button';
@@ -82,9 +82,9 @@ export function VerifyTrail() {
               {result.findings.map((finding, i) => (
                 <li key={i}>
                   {finding.id ? (
-                    <Link href={`/audit/events/${finding.id}`} className="underline">
+                    <AppLink href={`/audit/events/${finding.id}`} className="underline">
                       Event {finding.chainIndex !== null ? `#${finding.chainIndex}` : `seq ${finding.seq}`}
-                    </Link>
+                    </AppLink>
                   ) : finding.chainIndex !== null ? (
                     `Event #${finding.chainIndex}`
                   ) : (

@@ -1,5 +1,5 @@
 import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime, RelativeTime, TimeLeft } from '@/components/ui/time';
 import { stuckRevocationAttempts } from '@/lib/domain/grant-status';
@@ -88,9 +88,9 @@ export function LiveGrantCard({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 id={headingId} className="font-semibold break-words">
-            <Link href={`/grants/${grant.id}`} className="hover:underline">
+            <AppLink href={`/grants/${grant.id}`} className="hover:underline">
               {grant.resourceName} <span className="text-slate-500">/</span> {grant.role}
-            </Link>
+            </AppLink>
           </h3>
           {showHolder ? (
             <p className="text-sm break-words text-slate-600">

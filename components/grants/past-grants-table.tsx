@@ -1,5 +1,5 @@
 import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { StatusPill } from '@/components/ui/status-pill';
 import { LocalTime } from '@/components/ui/time';
@@ -17,9 +17,9 @@ const columns: Column<GrantView>[] = [
     header: 'Resource',
     className: 'font-medium',
     cell: (g) => (
-      <Link href={`/grants/${g.id}`} className="hover:underline">
+      <AppLink href={`/grants/${g.id}`} className="hover:underline">
         {g.resourceName}
-      </Link>
+      </AppLink>
     ),
   },
   { header: 'Role', cell: (g) => g.role },

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
 import type { RequestView } from '@/lib/services/views';
 import { DecisionNotice, type Notice } from './decision-notice';
@@ -18,9 +18,9 @@ export function DecideOne({ request }: { request: RequestView }) {
       <DecisionNotice
         notice={notice}
         more={
-          <Link href="/inbox" className="font-medium underline">
+          <AppLink href="/inbox" className="font-medium underline">
             Back to the inbox
-          </Link>
+          </AppLink>
         }
       />
       {notice ? null : (

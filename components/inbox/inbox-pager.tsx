@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { inboxHref, type InboxPageQuery } from './inbox-page-query';
 
 const linkClass = 'rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600';
@@ -12,18 +12,18 @@ export function InboxPager({ page, nextCursor }: { page: InboxPageQuery; nextCur
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
       {page.after ? (
-        <Link href={inboxHref({ limit: page.limit })} className="text-sm font-medium text-brand-700 underline">
+        <AppLink href={inboxHref({ limit: page.limit })} className="text-sm font-medium text-brand-700 underline">
           <span aria-hidden="true">← </span>
           Oldest requests
-        </Link>
+        </AppLink>
       ) : (
         <span />
       )}
       {nextCursor ? (
-        <Link href={inboxHref({ after: nextCursor, limit: page.limit })} className={linkClass} rel="next">
+        <AppLink href={inboxHref({ after: nextCursor, limit: page.limit })} className={linkClass} rel="next">
           Next requests
           <span aria-hidden="true"> →</span>
-        </Link>
+        </AppLink>
       ) : null}
     </nav>
   );

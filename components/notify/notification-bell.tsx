@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { markAllNotificationsRead, markNotificationsRead } from '@/app/(portal)/settings/notifications/actions';
@@ -115,7 +115,7 @@ export function NotificationBell({ initial }: { initial: BellView }) {
             <ul className="divide-y divide-slate-100" aria-label="Latest notifications">
               {data.items.map((item) => (
                 <li key={item.id} data-testid="bell-item" data-read={item.read}>
-                  <Link href={item.path} onClick={(e) => void follow(e, item)} className="flex gap-2 rounded-md px-1 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
+                  <AppLink href={item.path} onClick={(e) => void follow(e, item)} className="flex gap-2 rounded-md px-1 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
                     <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${item.read ? 'bg-transparent' : 'bg-brand-600'}`} />
                     <span className="min-w-0 flex-1">
                       {item.read ? null : <span className="sr-only">Unread: </span>}
@@ -125,14 +125,14 @@ export function NotificationBell({ initial }: { initial: BellView }) {
                         <RelativeTime iso={item.createdAt} />
                       </span>
                     </span>
-                  </Link>
+                  </AppLink>
                 </li>
               ))}
             </ul>
           )}
-          <Link href="/settings/notifications" onClick={() => setOpen(false)} className="mt-2 block rounded-md px-1 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+          <AppLink href="/settings/notifications" onClick={() => setOpen(false)} className="mt-2 block rounded-md px-1 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
             Notification settings
-          </Link>
+          </AppLink>
         </section>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { LocalTime } from '@/components/ui/time';
 import type { RequestView } from '@/lib/services/views';
@@ -12,7 +12,7 @@ export function CreatedNotice({ request }: { request: RequestView }) {
   if (request.status === 'approved' && grant?.status === 'active') {
     text = (
       <>
-        Auto-approved: your access to {what} is active until <LocalTime iso={grant.expiresAt} />. <Link href="/grants" className="font-medium underline">See your grants</Link>.
+        Auto-approved: your access to {what} is active until <LocalTime iso={grant.expiresAt} />. <AppLink href="/grants" className="font-medium underline">See your grants</AppLink>.
       </>
     );
   } else if (request.status === 'approved' && grant?.status === 'scheduled') {

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 
@@ -18,13 +18,13 @@ export function NavLinks({ items, badges = {} }: { items: { href: string; label:
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (
         <li key={item.href} className="flex items-center">
-          <Link
+          <AppLink
             href={item.href}
             aria-current={item.href === active ? 'page' : undefined}
             className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
           >
             {item.label}
-          </Link>
+          </AppLink>
           {badges[item.href] ?? null}
         </li>
       ))}

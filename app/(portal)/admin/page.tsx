@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementTable } from '@/components/admin/entitlement-table';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -23,21 +23,21 @@ export default async function Page() {
     <>
       <PageHeader title="Admin" description="Resources, their roles and the policy that decides who may hold each role, for how long, and who approves. Every change is audited.">
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/scim" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          <AppLink href="/admin/scim" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             SCIM
-          </Link>
-          <Link href="/admin/users" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          </AppLink>
+          <AppLink href="/admin/users" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             Users
-          </Link>
-          <Link href="/admin/notifications" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          </AppLink>
+          <AppLink href="/admin/notifications" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             Notifications
-          </Link>
-          <Link href="/admin/drift" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          </AppLink>
+          <AppLink href="/admin/drift" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             Drift and reconciliation
-          </Link>
-          <Link href="/admin/resources/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          </AppLink>
+          <AppLink href="/admin/resources/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             New resource
-          </Link>
+          </AppLink>
         </div>
       </PageHeader>
 
@@ -58,9 +58,9 @@ export default async function Page() {
                   </p>
                 </div>
                 <div className="flex items-start gap-2">
-                  <Link href={`/admin/resources/${r.id}`} aria-label={`Edit ${r.name}`} className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100">
+                  <AppLink href={`/admin/resources/${r.id}`} aria-label={`Edit ${r.name}`} className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-100">
                     Edit
-                  </Link>
+                  </AppLink>
                   <ArchiveButton label={`Archive ${r.name}`} what={r.name} consequence="Requesters will no longer see it or its roles." action={archiveResourceAction} input={{ resourceId: r.id }} />
                 </div>
               </header>
@@ -76,9 +76,9 @@ export default async function Page() {
           <ul className="mt-3 space-y-1 text-sm text-slate-600">
             {archived.map((r) => (
               <li key={r.id}>
-                <Link href={`/admin/resources/${r.id}`} className="underline">
+                <AppLink href={`/admin/resources/${r.id}`} className="underline">
                   {r.name}
-                </Link>{' '}
+                </AppLink>{' '}
                 (<code>{r.slug}</code>), archived {r.archivedAt!.slice(0, 10)}
               </li>
             ))}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { AuditEventsTable } from '@/components/audit/audit-events-table';
 import { AuditPager } from '@/components/audit/audit-pager';
 import type { RawFilters } from '@/components/audit/audit-query';
@@ -15,7 +15,7 @@ export function BadAuditLink({ message }: { message: string }) {
   return (
     <div className="mb-4">
       <FormError title="This page link does not work">
-        {message} <Link href="/audit" className="underline">Start from the newest events</Link>.
+        {message} <AppLink href="/audit" className="underline">Start from the newest events</AppLink>.
       </FormError>
     </div>
   );

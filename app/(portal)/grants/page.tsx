@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { GrantsRefresher } from '@/components/grants/grants-refresher';
 import { LiveGrantCard } from '@/components/grants/live-grant-card';
 import { PastGrantsTable } from '@/components/grants/past-grants-table';
@@ -77,7 +77,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         </h2>
         {live.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
-            You hold no access right now. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
+            You hold no access right now. <AppLink href="/requests/new" className="font-medium text-brand-700 underline">Request access</AppLink> when you need it.
           </p>
         ) : (
           <div className="space-y-4">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { InboxList } from '@/components/inbox/inbox-list';
 import { INBOX_PAGE_SIZE, type InboxPageQuery } from '@/components/inbox/inbox-page-query';
 import { FormError } from '@/components/ui/form-error';
@@ -10,7 +10,7 @@ import { listInboxPage, type InboxPage } from '@/lib/services/requests/queries';
 export function BadInboxLink({ message }: { message: string }) {
   return (
     <FormError title="This page link does not work">
-      {message} <Link href="/inbox" className="underline">Start from the oldest requests</Link>.
+      {message} <AppLink href="/inbox" className="underline">Start from the oldest requests</AppLink>.
     </FormError>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { CreatedNotice } from '@/components/requests/created-notice';
 import { MyRequestsTable } from '@/components/requests/my-requests-table';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -22,9 +22,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <>
       <PageHeader title="My requests" description="Everything you asked for, newest first, and what became of it.">
-        <Link href="/requests/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+        <AppLink href="/requests/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
           Request access
-        </Link>
+        </AppLink>
       </PageHeader>
       {justCreated ? <CreatedNotice request={justCreated} /> : null}
       {justCancelled ? (
@@ -34,7 +34,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       ) : null}
       {requests.length === 0 ? (
         <section aria-label="No requests" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
-          You have not asked for any access yet. <Link href="/requests/new" className="font-medium text-brand-700 underline">Request access</Link> when you need it.
+          You have not asked for any access yet. <AppLink href="/requests/new" className="font-medium text-brand-700 underline">Request access</AppLink> when you need it.
         </section>
       ) : (
         <MyRequestsTable requests={requests} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 
 export interface Stat {
@@ -25,9 +25,9 @@ export function StatCards({ stats }: { stats: Stat[] }) {
             <dd className="mt-1 text-xs text-slate-600">
               {s.hint}{' '}
               {s.href ? (
-                <Link href={s.href} className="font-medium text-brand-700 underline" aria-label={`See events: ${s.label}`}>
+                <AppLink href={s.href} className="font-medium text-brand-700 underline" aria-label={`See events: ${s.label}`}>
                   See events
-                </Link>
+                </AppLink>
               ) : null}
             </dd>
           ) : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { DeliveriesTable } from '@/components/notify/deliveries-table';
 import { Forbidden } from '@/components/shell/forbidden';
 import { FormError } from '@/components/ui/form-error';
@@ -30,13 +30,13 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <ul className="flex flex-wrap gap-1">
           {filters.map((f) => (
             <li key={f.label}>
-              <Link
+              <AppLink
                 href={f.status ? `/admin/notifications?status=${f.status}` : '/admin/notifications'}
                 aria-current={filter.success && f.status === status ? 'page' : undefined}
                 className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 capitalize ring-1 ring-slate-200 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
               >
                 {f.label}
-              </Link>
+              </AppLink>
             </li>
           ))}
         </ul>

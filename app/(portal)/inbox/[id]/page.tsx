@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { DecideOne } from '@/components/inbox/decide-one';
 import { ReviewsList } from '@/components/requests/reviews-list';
 import { Forbidden } from '@/components/shell/forbidden';
@@ -41,9 +41,9 @@ function NotYours({ request, actorId }: { request: RequestView; actorId: string 
       </dl>
       {request.grant ? (
         <p className="mt-3 text-sm">
-          <Link href={`/grants/${request.grant.id}`} className="font-medium text-brand-700 underline">
+          <AppLink href={`/grants/${request.grant.id}`} className="font-medium text-brand-700 underline">
             Open the grant
-          </Link>
+          </AppLink>
         </p>
       ) : null}
     </section>

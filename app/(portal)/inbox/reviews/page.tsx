@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { BreakGlassBadge } from '@/components/break-glass/break-glass-badge';
 import { Forbidden } from '@/components/shell/forbidden';
 import { Badge } from '@/components/ui/badge';
@@ -33,9 +33,9 @@ export default async function Page() {
             <li key={item.grant.id} data-grant-id={item.grant.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">
-                  <Link href={`/inbox/reviews/${item.grant.id}`} className="hover:underline">
+                  <AppLink href={`/inbox/reviews/${item.grant.id}`} className="hover:underline">
                     {item.grant.user.name} broke glass on {item.grant.resourceName} / {item.grant.role}
-                  </Link>{' '}
+                  </AppLink>{' '}
                   <BreakGlassBadge /> {item.overdue ? <Badge tone="warning">overdue</Badge> : null}
                 </h2>
                 <p className="text-xs text-slate-500">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { ArchiveButton } from '@/components/admin/archive-button';
 import { EntitlementTable } from '@/components/admin/entitlement-table';
 import { ResourceForm } from '@/components/admin/resource-form';
@@ -35,9 +35,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             Roles
           </h2>
           {archived ? null : (
-            <Link href={`/admin/resources/${resource.id}/roles/new`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+            <AppLink href={`/admin/resources/${resource.id}/roles/new`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
               Add role
-            </Link>
+            </AppLink>
           )}
         </div>
         <EntitlementTable entitlements={resource.entitlements} caption={`Roles on ${resource.name}`} archiveAction={archived ? undefined : archiveEntitlementAction} />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { auditHref } from '@/components/audit/audit-query';
 import { AuditNav } from '@/components/audit/audit-nav';
 import { GrantTimeline } from '@/components/audit/grant-timeline';
@@ -23,9 +23,9 @@ export default async function Page(props: { params: Promise<{ id: string }> }) {
     <>
       <BackLink href="/audit">Audit events</BackLink>
       <PageHeader title="Grant timeline" description={`Grant ${timeline.grantId}: from the request to the end of access, as the audit trail records it.`}>
-        <Link href={auditHref({ grantId: timeline.grantId })} className="text-sm font-medium text-brand-700 underline">
+        <AppLink href={auditHref({ grantId: timeline.grantId })} className="text-sm font-medium text-brand-700 underline">
           This grant&apos;s events as a list
-        </Link>
+        </AppLink>
       </PageHeader>
       <AuditNav current={null} />
       <GrantTimeline timeline={timeline} />
