@@ -57,7 +57,10 @@ export interface ServerOptions {
 /** `next start` of the bench build (TIMEBOX_DIST_DIR, default .next-bench) against `database`, resolved once /api/health answers. */
 export async function startServer({ database, port, label, distDir = process.env.TIMEBOX_DIST_DIR ?? '.next-bench', env = {} }: ServerOptions): Promise<ChildProcess> {
   if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`${label}: no build in ${distDir}; run TIMEBOX_DIST_DIR=${distDir} npm run build first`);
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // BENCH_SERVER_NODE_ARGS: Node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+  // what the load costs it (NODE_OPTIONS refuses --cpu-prof, and would profile the bench too).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

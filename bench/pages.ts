@@ -4,7 +4,8 @@
 //    bytes per view (autocannon), and time to first byte p50/p99 (a node:http sampler: autocannon times
 //    whole responses, and streaming only moves the first byte);
 //  - the same data work done by PostgreSQL alone (pg, 4 clients): the statements a view needs at least —
-//    the actor, the first page of rows and what goes with them.
+//    the actor, the first page of rows and what goes with them;
+//  - the server CPU of a view made by a browser (Chromium), which adds whatever the page fetches by itself.
 // Needs a production build in TIMEBOX_DIST_DIR (default .next-bench; `TIMEBOX_DIST_DIR=.next-bench npm run build`).
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,13 +15,15 @@ import pg from 'pg';
 import { seedAuditVolume } from '@/lib/audit/seed-volume';
 import { overrideAuditSigningKey } from '@/lib/audit/signing-key';
 import { seedDemo } from '@/lib/seed/seed-demo';
+import { browserViews } from './browser-views';
 import { type BenchContext, median, round } from './measure';
 import { cannon, type Load, startServer, stopServer } from './next-server';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-db';
 
 const CLIENTS = 4;
 /** Views per measurement: a fixed number, so none is cut off mid-answer and the CPU they cost is theirs alone. */
-const VIEWS = 24;
+const VIEWS = 48;
+const WARM_UP_VIEWS = 48;
 /** How long PostgreSQL alone repeats a view's statements. */
 const SQL_SECONDS = 8;
 const PEOPLE = 1_000;
@@ -29,6 +32,8 @@ const AUDIT_EVENTS = 200_000;
 const PORT = 3918;
 const TTFB_GOAL = { p50: 100, p99: 300 };
 const CPU_GOAL_MS = 20;
+/** Views a browser makes of each page, after one to warm up. */
+const BROWSER_VIEWS = 5;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,9 +54,10 @@ async function loop(clients: number, done: (count: number) => boolean, view: (cl
 }
 
 /** Time to the response's first bytes (its status line and headers), per view, at CLIENTS clients. */
-async function sampleTtfb(url: string, cookie: string): Promise<{ p50: number; p99: number; views: number }> {
+async function sampleTtfb(url: string, cookie: string): Promise<{ p50: number; p99: number; views: number; viewsPerSecond: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
+    const began = performance.now();
     const times = await loop(CLIENTS, (n) => n >= VIEWS, () => new Promise<number>((resolve, reject) => {
       const began = performance.now();
       http.get(url, { agent, headers: { cookie } }, (res) => {
@@ -61,7 +67,8 @@ async function sampleTtfb(url: string, cookie: string): Promise<{ p50: number; p
         res.on('end', () => resolve(firstByte)).on('error', reject);
       }).on('error', reject);
     }));
-    return { p50: percentile(times, 50), p99: percentile(times, 99), views: times.length };
+    // Each view is read to its end, so the loop's wall time is the rate of whole views.
+    return { p50: percentile(times, 50), p99: percentile(times, 99), views: times.length, viewsPerSecond: round(times.length / ((performance.now() - began) / 1000), 2) };
   } finally {
     agent.destroy();
   }
@@ -185,22 +192,32 @@ export async function runPagesBench(ctx: BenchContext): Promise<void> {
       const html = await response.text();
       rows[page.name] = html.match(page.rows)?.length ?? 0;
       if (response.status !== 200 || rows[page.name] === 0) throw new Error(`pages: ${page.url} answered ${response.status} with ${rows[page.name]} rows`);
-      await cannon(server, CLIENTS, { url: page.url, headers: { cookie: page.who.cookie }, amount: CLIENTS * 2 }); // warm-up: compile, pool
+      // Warm-up: compile, pool, and enough views for the JIT to settle (after 8, the first repeat's CPU per
+      // view still came out ~50 % above the second's).
+      await cannon(server, CLIENTS, { url: page.url, headers: { cookie: page.who.cookie }, amount: WARM_UP_VIEWS });
     }
 
     const runs: Record<string, PageRun[]> = { inbox: [], audit: [] };
     for (let i = 0; i < ctx.repeats; i++) {
       for (const page of pages) {
-        const began = performance.now();
         const load = await cannon(server, CLIENTS, { url: page.url, headers: { cookie: page.who.cookie }, amount: VIEWS });
-        // autocannon's average counts whole seconds; for a bounded amount the wall time is the honest rate.
-        load.rps = round(VIEWS / ((performance.now() - began) / 1000), 2);
         const ttfb = await sampleTtfb(page.url, page.who.cookie);
+        // autocannon ends a bounded run on its next whole-second tick (24 views in 0.4 s read as ~24 views/s):
+        // the rate comes from the sampler's own wall time instead.
+        load.rps = ttfb.viewsPerSecond;
         const sql = await sampleSql(database, page.statements);
         runs[page.name]!.push({ load, ttfb, sql });
         if (load.non2xx) throw new Error(`pages: ${page.url} answered ${load.non2xx} non-2xx under load`);
         ctx.log(`pages: run ${i + 1} ${page.name}: ${load.rps} views/s, TTFB p50 ${ttfb.p50} ms p99 ${ttfb.p99} ms, ${load.cpuMsPerRequest} ms CPU, ${load.bytesPerRequest} B; SQL alone ${sql.viewsPerSecond} views/s p50 ${sql.p50} ms`);
       }
+    }
+
+    for (const page of pages) {
+      const seen = await browserViews(server.pid!, page.url, page.who.cookie, BROWSER_VIEWS);
+      ctx.log(`pages: ${page.name} in a browser: ${seen.cpuMsPerView} ms server CPU a view, ${seen.requestsPerView} requests (${seen.prefetchesPerView} prefetches)`);
+      const name = `pages.${page.name}`;
+      ctx.report({ name: `${name}.server_cpu_per_browser_view`, value: seen.cpuMsPerView, unit: 'ms', detail: { views: BROWSER_VIEWS, requests: seen.requestsPerView } });
+      ctx.report({ name: `${name}.prefetches_per_browser_view`, value: seen.prefetchesPerView, unit: 'requests' });
     }
 
     for (const page of pages) {
