@@ -23,7 +23,8 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-db'
 const CLIENTS = 4;
 /** Views per measurement: a fixed number, so none is cut off mid-answer and the CPU they cost is theirs alone. */
 const VIEWS = 48;
-const WARM_UP_VIEWS = 48;
+/** A serving instance is warm: the JIT settles over the first ~100 views (CPU per view fell ~30 % between 8 and 200). */
+const WARM_UP_VIEWS = 200;
 /** How long PostgreSQL alone repeats a view's statements. */
 const SQL_SECONDS = 8;
 const PEOPLE = 1_000;
@@ -192,8 +193,7 @@ export async function runPagesBench(ctx: BenchContext): Promise<void> {
       const html = await response.text();
       rows[page.name] = html.match(page.rows)?.length ?? 0;
       if (response.status !== 200 || rows[page.name] === 0) throw new Error(`pages: ${page.url} answered ${response.status} with ${rows[page.name]} rows`);
-      // Warm-up: compile, pool, and enough views for the JIT to settle (after 8, the first repeat's CPU per
-      // view still came out ~50 % above the second's).
+      // Warm-up: compile, pool, and enough views for the JIT to settle.
       await cannon(server, CLIENTS, { url: page.url, headers: { cookie: page.who.cookie }, amount: WARM_UP_VIEWS });
     }
 
