@@ -1,6 +1,7 @@
 import { AppLink } from '@/components/ui/app-link';
 import { AuditEventsTable } from '@/components/audit/audit-events-table';
 import { AuditPager } from '@/components/audit/audit-pager';
+import { auditRows } from '@/components/audit/audit-rows';
 import type { RawFilters } from '@/components/audit/audit-query';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';
@@ -37,7 +38,7 @@ export async function AuditListing({ page, raw, filters, cursor, limit }: { page
   const filtered = Object.keys(raw).length > 0;
   return (
     <>
-      {listing.items.length === 0 ? <EmptyState>{filtered ? 'No event matches these filters.' : 'The trail is empty.'}</EmptyState> : <AuditEventsTable events={listing.items} raw={raw} />}
+      {listing.items.length === 0 ? <EmptyState>{filtered ? 'No event matches these filters.' : 'The trail is empty.'}</EmptyState> : <AuditEventsTable rows={auditRows(listing.items, raw)} />}
       <AuditPager raw={raw} limit={limit} prevCursor={listing.prevCursor} nextCursor={listing.nextCursor} isFirstPage={!cursor} />
     </>
   );
