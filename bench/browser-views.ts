@@ -9,9 +9,15 @@ import { cpuMs } from './next-server';
 
 /** A view is over once no request has started or ended for this long (the inbox polls every 5 s). */
 const QUIET_MS = 1_000;
+/** A page that never goes quiet (polling faster than QUIET_MS) ends the run instead of holding it forever. */
+const VIEW_LIMIT_MS = 60_000;
 
-async function quiet(done: () => boolean): Promise<void> {
-  while (!done()) await sleep(50);
+async function quiet(url: string, done: () => boolean): Promise<void> {
+  const giveUp = performance.now() + VIEW_LIMIT_MS;
+  while (!done()) {
+    if (performance.now() > giveUp) throw new Error(`pages: ${url} kept the network busy for ${VIEW_LIMIT_MS / 1000} s in the browser`);
+    await sleep(50);
+  }
 }
 
 export interface BrowserViews {
@@ -58,7 +64,7 @@ export async function browserViews(serverPid: number, url: string, cookie: strin
       if (response?.status() !== 200) throw new Error(`pages: ${url} answered ${response?.status()} in the browser`);
       // Bring every link into view (prefetching starts when a link is seen), then wait for what that caused.
       await page.mouse.wheel(0, 50_000);
-      await quiet(() => inFlight === 0 && performance.now() - lastActivity >= QUIET_MS);
+      await quiet(url, () => inFlight === 0 && performance.now() - lastActivity >= QUIET_MS);
       if (i > 0) {
         cpu.push(cpuMs(serverPid) - before);
         requests.push(made);
