@@ -214,6 +214,10 @@ export async function runPagesBench(ctx: BenchContext): Promise<void> {
 
     for (const page of pages) {
       const seen = await browserViews(server.pid!, page.url, page.who.cookie, BROWSER_VIEWS);
+      if ('skipped' in seen) {
+        ctx.log(`pages: ${page.name} in a browser: not measured (${seen.skipped})`);
+        continue;
+      }
       ctx.log(`pages: ${page.name} in a browser: ${seen.cpuMsPerView} ms server CPU a view, ${seen.requestsPerView} requests (${seen.prefetchesPerView} prefetches)`);
       const name = `pages.${page.name}`;
       ctx.report({ name: `${name}.server_cpu_per_browser_view`, value: seen.cpuMsPerView, unit: 'ms', detail: { views: BROWSER_VIEWS, requests: seen.requestsPerView } });
