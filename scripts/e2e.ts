@@ -28,15 +28,26 @@ runCli('e2e', async () => {
     const names = dataDirs.map(() => `timebox_e2e_${crypto.randomBytes(4).toString('hex')}`);
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
+    const created: string[] = [];
+    dropDatabases = async () => {
+      for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+    try {
+      for (const name of names) {
+        await admin.query(`CREATE DATABASE "${name}"`);
+        created.push(name);
+      }
+    } catch (error) {
+      // A later CREATE failed: the databases and folders already made go too (the run's finally is not reached).
+      await dropDatabases();
+      for (const dataDir of dataDirs) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
     databaseUrls = names.map((name) => withDatabase(process.env.DATABASE_URL!, name));
     env.AUTH_SECRET ??= crypto.randomBytes(32).toString('hex');
     // The server runs in production mode, where PostgreSQL needs an audit key from the environment.
     env.AUDIT_SIGNING_KEY ??= crypto.randomBytes(32).toString('hex');
-    dropDatabases = async () => {
-      for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    };
   }
   Object.assign(env, storageEnv(dataDirs.map((dataDir, index) => ({ dataDir, databaseUrl: databaseUrls[index] }))));
   console.log(`e2e: Chromium from ${browser.source === 'system' ? browser.executablePath : 'Playwright'}; ${dataDirs.length} servers, each on a throw-away ${databaseUrls.length ? 'PostgreSQL database' : 'PGlite folder'}`);
