@@ -29,14 +29,20 @@ export async function dueToStart(tx: Tx, now: Date, limit: number): Promise<stri
  * Takes the revocation lease (nextAttemptAt = leaseUntil) of up to `limit` revoking grants whose next try
  * is due, in one statement. SKIP LOCKED: a sweep running beside this one takes other grants rather than
  * wait for these; a grant whose lease another sweep took in the meantime is no longer due and not taken.
+ * The pick is a MATERIALIZED CTE, run once: as `id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED)` the planner
+ * may rescan the subquery for every row (a nested loop, as on a table without statistics yet), each rescan
+ * skips the rows this statement already updated and locks the next ones, and the LIMIT bounds nothing:
+ * a "batch of 200" took all 450 due grants.
  */
 export async function leaseDueEndings(tx: Tx, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "Grant" SET "nextAttemptAt" = ${utcTimestamp(leaseUntil)}, "updatedAt" = ${utcTimestamp(new Date())}
-     WHERE status = 'revoking' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${utcTimestamp(now)})
-       AND id IN (SELECT id FROM "Grant" WHERE status = 'revoking' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${utcTimestamp(now)})
-                   ORDER BY "nextAttemptAt" NULLS FIRST LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
+    WITH due AS MATERIALIZED (
+      SELECT id FROM "Grant" WHERE status = 'revoking' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${utcTimestamp(now)})
+       ORDER BY "nextAttemptAt" NULLS FIRST LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    UPDATE "Grant" g SET "nextAttemptAt" = ${utcTimestamp(leaseUntil)}, "updatedAt" = ${utcTimestamp(new Date())}
+      FROM due
+     WHERE g.id = due.id AND g.status = 'revoking' AND (g."nextAttemptAt" IS NULL OR g."nextAttemptAt" <= ${utcTimestamp(now)})
+    RETURNING g.id`;
   return rows.map((r) => r.id);
 }
 
