@@ -36,6 +36,12 @@ export interface Connector {
    * one failing does not fail the others. Without it, the caller calls deprovision once per grant.
    */
   deprovisionMany?(targets: readonly GrantTarget[], mayStart: () => boolean): Promise<DeprovisionOutcome[]>;
+  /**
+   * Optional, beside deprovisionMany: this connector with its admin connections held open between calls
+   * (at most one idle per target) until `close()`, so a sweep ending batch after batch on one target opens
+   * one connection for the whole pass. The caller must close it.
+   */
+  holdConnections?(): Connector & { close(): Promise<void> };
   /** Does the target grant this access right now? */
   verify(target: GrantTarget): Promise<boolean>;
   /**

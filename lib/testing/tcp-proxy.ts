@@ -8,11 +8,14 @@ export class TcpRelay {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
   port = 0;
+  /** Connections the relay has accepted since it was made: how many times a client really connected. */
+  accepted = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
   async start(port = this.port): Promise<number> {
     const server = net.createServer((client) => {
+      this.accepted++;
       const upstream = net.connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
         this.sockets.add(s);

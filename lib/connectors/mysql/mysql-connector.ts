@@ -3,7 +3,7 @@ import { adminTimeouts } from '../kit/admin-client';
 import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
-import { createMysqlAdmin } from './admin-client';
+import { createMysqlAdmin, type MysqlAdmin } from './admin-client';
 import { dropUser, dropUsers } from './deprovision';
 import { listUsers, removeUserAccess, verifyUser } from './inspect';
 import { issuePassword } from './issue-credentials';
@@ -21,19 +21,26 @@ export function createMysqlConnector(options: MysqlConnectorOptions = {}): Conne
   const env = () => options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const admin = createMysqlAdmin(adminTimeouts(options.adminTimeouts));
-  // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
-  return {
+  const on = (client: MysqlAdmin): Connector & CredentialIssuer => ({
+    // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
     kind: 'mysql',
-    provision: async (target) => ({ targetState: await provisionUser(admin, resolveMysqlTarget(target.resource, env()), target) }),
+    provision: async (target) => ({ targetState: await provisionUser(client, resolveMysqlTarget(target.resource, env()), target) }),
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
-    deprovision: async (target) => dropUser(admin, resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
-    // One admin connection for a sweep's batch of one resource: the targets share their resource (the caller groups them).
+    deprovision: async (target) => dropUser(client, resolveMysqlTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    // One admin connection for a sweep's batch of one resource (the caller groups them); held by holdConnections, one for the sweep.
     deprovisionMany: async (targets, mayStart) =>
-      targets.length === 0 ? [] : dropUsers(admin, resolveMysqlTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, user: grantPrincipal(t.grantId) })), mayStart),
-    verify: async (target) => verifyUser(admin, resolveMysqlTarget(target.resource, env()), target),
-    listActual: async (resource, entitlements) => listUsers(admin, resolveMysqlTarget(resource, env()), resource, entitlements),
-    removeActual: async (resource, access) => removeUserAccess(admin, resolveMysqlTarget(resource, env()), access),
-    issueCredentials: async (target) => issuePassword(admin, resolveMysqlTarget(target.resource, env()), target, clock.now()),
+      targets.length === 0 ? [] : dropUsers(client, resolveMysqlTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, user: grantPrincipal(t.grantId) })), mayStart),
+    verify: async (target) => verifyUser(client, resolveMysqlTarget(target.resource, env()), target),
+    listActual: async (resource, entitlements) => listUsers(client, resolveMysqlTarget(resource, env()), resource, entitlements),
+    removeActual: async (resource, access) => removeUserAccess(client, resolveMysqlTarget(resource, env()), access),
+    issueCredentials: async (target) => issuePassword(client, resolveMysqlTarget(target.resource, env()), target, clock.now()),
+  });
+  return {
+    ...on(admin),
+    holdConnections: () => {
+      const held = admin.hold();
+      return { ...on(held), close: () => held.close() };
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { requireServer } from '@/lib/testing/require-server';
+import { TcpRelay } from '@/lib/testing/tcp-proxy';
 import { adminTimeouts, LEASE_DERIVED_TIMEOUTS } from '../kit/admin-client';
 import { ConnectorError } from '../kit/connector-error';
 import type { GrantTarget } from '../types';
@@ -283,5 +284,48 @@ describe.runIf(canRun)('postgres connector against a real PostgreSQL', () => {
 
     await bounded.deprovision(t);
     expect(await roleExists(principal)).toBe(false);
+  });
+
+  it('holds one admin connection across calls, replaces one the server closed, and closes it at the end', async () => {
+    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(server.url).port) });
+    const viaRelay = async () => Object.assign(new URL(adminUrl()), { port: String(await relay.start()) }).toString();
+    const url = await viaRelay();
+    const held = createPostgresAdmin(adminTimeouts()).hold();
+    const pid = (c: pg.Client) => c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid').then((r) => r.rows[0]!.pid);
+    try {
+      let first!: pg.Client;
+      let lost!: Promise<unknown>;
+      const pids = [];
+      for (let i = 0; i < 3; i++) {
+        pids.push(
+          await held.withAdmin(url, async (c) => {
+            first ??= c;
+            lost ??= new Promise((resolve) => c.once('end', resolve));
+            return pid(c);
+          }),
+        );
+      }
+      expect(new Set(pids).size).toBe(1);
+      expect(relay.accepted).toBe(1);
+
+      // The server side goes away while the connection is idle: the next call gets a new one and works.
+      await relay.stop();
+      await lost;
+      await relay.start();
+      const after = await held.withAdmin(url, async (c) => [c === first, await pid(c)] as const);
+      expect(after[0]).toBe(false);
+      expect(after[1]).not.toBe(pids[0]);
+      expect(relay.accepted).toBe(2);
+
+      // A call that fails does not give its connection back: the next one opens another.
+      await expect(held.withAdmin(url, (c) => c.query('SELECT * FROM no_such_table'))).rejects.toThrow('postgres: relation "no_such_table" does not exist');
+      expect(await held.withAdmin(url, pid)).not.toBe(after[1]);
+      expect(relay.accepted).toBe(3);
+    } finally {
+      await held.close();
+    }
+    const live = () => asAdmin(async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'timebox-connector'`)).rows[0].n);
+    await expect.poll(live, { timeout: 10_000 }).toBe(0);
+    await relay.stop();
   });
 });

@@ -3,7 +3,7 @@ import { adminTimeouts } from '../kit/admin-client';
 import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
-import { createPostgresAdmin } from './admin-client';
+import { createPostgresAdmin, type PostgresAdmin } from './admin-client';
 import { dropLoginRole, dropLoginRoles } from './deprovision';
 import { listRoles, removeRoleAccess, verifyRole } from './inspect';
 import { issuePassword } from './issue-credentials';
@@ -21,19 +21,26 @@ export function createPostgresConnector(options: PostgresConnectorOptions = {}):
   const env = () => options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const admin = createPostgresAdmin(adminTimeouts(options.adminTimeouts), () => ('ownDatabaseUrl' in options ? options.ownDatabaseUrl : process.env.DATABASE_URL));
-  return {
+  const on = (client: PostgresAdmin): Connector & CredentialIssuer => ({
     kind: 'postgres',
-    provision: async (target) => ({ targetState: await provisionRole(admin, resolvePostgresTarget(target.resource, env()), target) }),
+    provision: async (target) => ({ targetState: await provisionRole(client, resolvePostgresTarget(target.resource, env()), target) }),
     // Every method is async, so a bad setting rejects rather than throws synchronously past a caller's .catch().
     // The name comes from the grant id, not targetState, so a provision that crashed before saving its state is still cleaned up.
-    deprovision: async (target) => dropLoginRole(admin, resolvePostgresTarget(target.resource, env()), grantPrincipal(target.grantId)),
-    // One admin connection for a sweep's batch of one resource: the targets share their resource (the caller groups them).
+    deprovision: async (target) => dropLoginRole(client, resolvePostgresTarget(target.resource, env()), grantPrincipal(target.grantId)),
+    // One admin connection for a sweep's batch of one resource (the caller groups them); held by holdConnections, one for the sweep.
     deprovisionMany: async (targets, mayStart) =>
-      targets.length === 0 ? [] : dropLoginRoles(admin, resolvePostgresTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, principal: grantPrincipal(t.grantId) })), mayStart),
-    verify: async (target) => verifyRole(admin, resolvePostgresTarget(target.resource, env()), target, clock.now()),
-    listActual: async (resource, entitlements) => listRoles(admin, resolvePostgresTarget(resource, env()), resource, entitlements),
-    removeActual: async (resource, access) => removeRoleAccess(admin, resolvePostgresTarget(resource, env()), access),
-    issueCredentials: async (target) => issuePassword(admin, resolvePostgresTarget(target.resource, env()), target, clock.now()),
+      targets.length === 0 ? [] : dropLoginRoles(client, resolvePostgresTarget(targets[0]!.resource, env()), targets.map((t) => ({ grantId: t.grantId, principal: grantPrincipal(t.grantId) })), mayStart),
+    verify: async (target) => verifyRole(client, resolvePostgresTarget(target.resource, env()), target, clock.now()),
+    listActual: async (resource, entitlements) => listRoles(client, resolvePostgresTarget(resource, env()), resource, entitlements),
+    removeActual: async (resource, access) => removeRoleAccess(client, resolvePostgresTarget(resource, env()), access),
+    issueCredentials: async (target) => issuePassword(client, resolvePostgresTarget(target.resource, env()), target, clock.now()),
+  });
+  return {
+    ...on(admin),
+    holdConnections: () => {
+      const held = admin.hold();
+      return { ...on(held), close: () => held.close() };
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { actorContext } from '@/lib/testing/actors';
 import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg-instance';
 import { connectPg } from '@/lib/testing/pg-login';
 import { requireServer } from '@/lib/testing/require-server';
+import { TcpRelay } from '@/lib/testing/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
 import { decideRequest } from '../requests/decide-request';
@@ -134,6 +135,50 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
       expect((await admin.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'tbx\\_%'`)).rows).toEqual([]);
     } finally {
       await admin.end();
+    }
+  }, 240_000);
+
+  it('end 450 grants of one target over three batches on one admin connection, and leave no role behind', async () => {
+    const { db } = database;
+    // The relay counts the connections the target really sees.
+    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(target.url).port) });
+    const viaRelay = Object.assign(new URL(target.url), { port: String(await relay.start()) }).toString();
+    const deps: ServiceDeps = {
+      ...instanceA,
+      connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: viaRelay }, ownDatabaseUrl: database.url })]]),
+    };
+    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
+    const users = await db.user.findMany({ where: { source: 'seed' } });
+    const now = clock.now();
+    const requests = Array.from({ length: 450 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      requesterId: users[i % users.length]!.id,
+      entitlementId: entitlement.id,
+      durationMinutes: 5,
+      justification: `three batches ${i}`,
+      status: 'approved' as const,
+      decidedAt: now,
+      expiresAt: now,
+    }));
+    await db.accessRequest.createMany({ data: requests });
+    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'active' as const, startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) }));
+    await db.grant.createMany({ data: grants });
+    const admin = await connectPg(target.url);
+    try {
+      await admin.query(grants.map((g) => `CREATE ROLE ${grantPrincipal(g.id)} LOGIN IN ROLE pg_read_all_data;`).join('\n'));
+      clock.advance(minutes(5));
+
+      const summary = await sweep(deps);
+      expect(summary).toMatchObject({ grantsEnding: 450, grantsEnded: 450, deprovisionRetries: 0 });
+      expect(await db.grant.count({ where: { id: { in: grants.map((g) => g.id) }, status: 'expired' } })).toBe(450);
+      expect((await admin.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'tbx\\_%'`)).rows).toEqual([]);
+      expect(relay.accepted).toBe(1);
+      // Closed when the sweep ended: no admin session is left on the target.
+      const live = async () => (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'timebox-connector'`)).rows[0].n;
+      await expect.poll(live, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await admin.end();
+      await relay.stop();
     }
   }, 240_000);
 });

@@ -2,6 +2,7 @@ import type { ServiceDeps } from '../deps';
 import { BATCH_TRANSACTION } from '../lifecycle/batch-transaction';
 import { activateGrant, resumeProvisioning } from '../lifecycle/activate-grant';
 import { endLeasedGrants, endingLease } from '../lifecycle/finish-ending';
+import { holdConnectorConnections } from '../lifecycle/held-connectors';
 import { transitionGrants, transitionRequests } from '../lifecycle/transition';
 import { claimDueRequests, claimGrantsToEnd, dueToResumeProvisioning, dueToStart, leaseDueEndings } from './claim-due';
 
@@ -90,16 +91,23 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
   );
 
   // A batch at a time: leased in one statement, the targets called together (one admin connection per
-  // target where the connector can), the outcomes written set-based. A grant tried here is ended or backed
-  // off into the future; one whose lease ran short before its turn is handed back and taken by the next batch.
-  await drain(async () => {
-    const now = clock.now();
-    const ids = await leaseDueEndings(db, now, endingLease(now), BATCH);
-    for (const outcome of (await endLeasedGrants(deps, ids)).values()) {
-      if (outcome === 'ended') summary.grantsEnded++;
-      if (outcome === 'retrying') summary.deprovisionRetries++;
-    }
-    return ids.length;
-  });
+  // target where the connector can, held for the whole pass), the outcomes written set-based. A grant tried
+  // here is ended or backed off into the future; one whose lease ran short before its turn is handed back
+  // and taken by the next batch.
+  const held = holdConnectorConnections(deps.connectors);
+  try {
+    const onHeld = { ...deps, connectors: held.connectors };
+    await drain(async () => {
+      const now = clock.now();
+      const ids = await leaseDueEndings(db, now, endingLease(now), BATCH);
+      for (const outcome of (await endLeasedGrants(onHeld, ids)).values()) {
+        if (outcome === 'ended') summary.grantsEnded++;
+        if (outcome === 'retrying') summary.deprovisionRetries++;
+      }
+      return ids.length;
+    });
+  } finally {
+    await held.close();
+  }
   return summary;
 }

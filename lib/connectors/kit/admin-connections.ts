@@ -1,0 +1,97 @@
+import type { AdminClient, AdminTimeouts } from './admin-client';
+import type { ConnectorError } from './connector-error';
+
+/** One open admin connection, as a driver hands it over. */
+export interface OpenConnection<Session> {
+  session: Session;
+  /** False once the server or the network has closed it: it must not be used again. */
+  usable(): boolean;
+  /** Closes it; never rejects. */
+  close(): Promise<void>;
+}
+
+/**
+ * What a database connector says about its admin connections; when they are opened, reused and closed is
+ * this module's. `open` sets the server-side bounds and makes its checks before it resolves, and closes
+ * what it opened if it rejects.
+ */
+export interface AdminDriver<Target, Session> {
+  timeouts: AdminTimeouts;
+  /** Targets with the same key are served by the same kind of connection (same server, login and database). */
+  keyOf(target: Target): string;
+  open(target: Target): Promise<OpenConnection<Session>>;
+  /** A driver error as a short, secret-free ConnectorError. */
+  failure(error: unknown, target: Target): ConnectorError;
+}
+
+/** An admin client whose connections stay open between calls until `close()`. */
+export interface HeldAdminClient<Target, Session> extends AdminClient<Target, Session> {
+  close(): Promise<void>;
+}
+
+/** The admin client of a database connector: one connection per call; `hold()` gives one that keeps them. */
+export interface DatabaseAdmin<Target, Session> extends AdminClient<Target, Session> {
+  hold(): HeldAdminClient<Target, Session>;
+}
+
+/** One admin connection per call, always closed, every error out of it secret-free. */
+export function adminClient<Target, Session>(driver: AdminDriver<Target, Session>): DatabaseAdmin<Target, Session> {
+  return {
+    timeouts: driver.timeouts,
+    async withAdmin(target, fn) {
+      let connection: OpenConnection<Session> | undefined;
+      try {
+        connection = await driver.open(target);
+        return await fn(connection.session);
+      } catch (error) {
+        throw driver.failure(error, target);
+      } finally {
+        await connection?.close();
+      }
+    },
+    hold: () => heldAdminClient(driver),
+  };
+}
+
+/**
+ * Keeps at most one idle connection per key between calls, so a sweep ending batch after batch on one
+ * target opens one connection, not one per batch (opening costs several times ending one grant). A call
+ * takes the idle connection for itself, so two calls never share one; a second call at the same time
+ * opens its own, closed when it ends. A connection a call failed on, or that the server closed while idle,
+ * is closed and never handed out again. Calls after `close()` still work, one connection each.
+ */
+function heldAdminClient<Target, Session>(driver: AdminDriver<Target, Session>): HeldAdminClient<Target, Session> {
+  const idle = new Map<string, OpenConnection<Session>>();
+  let closed = false;
+  return {
+    timeouts: driver.timeouts,
+    async withAdmin(target, fn) {
+      const key = driver.keyOf(target);
+      let connection = idle.get(key);
+      idle.delete(key);
+      if (connection && !connection.usable()) {
+        await connection.close();
+        connection = undefined;
+      }
+      try {
+        connection ??= await driver.open(target);
+        const result = await fn(connection.session);
+        if (!closed && !idle.has(key) && connection.usable()) {
+          idle.set(key, connection);
+          connection = undefined;
+        }
+        return result;
+      } catch (error) {
+        throw driver.failure(error, target);
+      } finally {
+        await connection?.close();
+      }
+    },
+    async close() {
+      closed = true;
+      const open = [...idle.values()];
+      idle.clear();
+      await Promise.all(open.map((c) => c.close()));
+    },
+  };
+}
