@@ -183,6 +183,22 @@ describe.runIf(canRun)('mysql connector against a real MariaDB', () => {
     expect((await connector.deprovisionMany!(batch.slice(1), () => true)).map((o) => o.outcome)).toEqual(['done', 'done']);
   });
 
+  it('ends batch after batch on one admin connection when held', async () => {
+    const first = [grant(), grant()];
+    const second = [grant()];
+    for (const t of [...first, ...second]) await connector.provision(t);
+    const held = connector.holdConnections!();
+    const before = relay.accepted;
+    try {
+      expect((await held.deprovisionMany!(first, () => true)).map((o) => o.outcome)).toEqual(['done', 'done']);
+      expect((await held.deprovisionMany!(second, () => true)).map((o) => o.outcome)).toEqual(['done']);
+    } finally {
+      await held.close();
+    }
+    expect(relay.accepted - before).toBe(1);
+    expect(await Promise.all([...first, ...second].map(userOf).map(userExists))).toEqual([false, false, false]);
+  });
+
   it('deprovision kills a connection opened during the window, login fails afterwards, and a second deprovision is fine', async () => {
     const t = grant();
     await connector.provision(t);

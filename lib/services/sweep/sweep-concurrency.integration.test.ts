@@ -181,6 +181,49 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
       await relay.stop();
     }
   }, 240_000);
+
+  it('start 5 scheduled grants of one target on one admin connection, and end them on one more', async () => {
+    const { db } = database;
+    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(target.url).port) });
+    const viaRelay = Object.assign(new URL(target.url), { port: String(await relay.start()) }).toString();
+    const deps: ServiceDeps = {
+      ...instanceA,
+      connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: viaRelay }, ownDatabaseUrl: database.url })]]),
+    };
+    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
+    const users = await db.user.findMany({ where: { source: 'seed' } });
+    const now = clock.now();
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      requesterId: users[i % users.length]!.id,
+      entitlementId: entitlement.id,
+      durationMinutes: 10,
+      justification: `scheduled ${i}`,
+      status: 'approved' as const,
+      decidedAt: now,
+      expiresAt: now,
+    }));
+    await db.accessRequest.createMany({ data: requests });
+    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'scheduled' as const, startsAt: now, expiresAt: new Date(now.getTime() + minutes(10)) }));
+    await db.grant.createMany({ data: grants });
+    const roles = grants.map((g) => grantPrincipal(g.id));
+    const admin = await connectPg(target.url);
+    const onTarget = async () => (await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname', [roles])).rows.map((r) => r.rolname);
+    try {
+      expect(await sweep(deps)).toMatchObject({ grantsActivated: 5, activationsFailed: 0 });
+      expect(await db.grant.count({ where: { id: { in: grants.map((g) => g.id) }, status: 'active' } })).toBe(5);
+      expect(await onTarget()).toEqual([...roles].sort());
+      expect(relay.accepted).toBe(1);
+
+      clock.advance(minutes(10));
+      expect(await sweep(deps)).toMatchObject({ grantsEnded: 5, deprovisionRetries: 0 });
+      expect(await onTarget()).toEqual([]);
+      expect(relay.accepted).toBe(2);
+    } finally {
+      await admin.end();
+      await relay.stop();
+    }
+  }, 240_000);
 });
 
 describe('racing approvals', () => {

@@ -21,12 +21,6 @@ export interface SweepSummary {
   deprovisionRetries: number;
 }
 
-/**
- * One pass of the scheduler: expire stale pending requests, start scheduled grants (and re-drive
- * provisioning ones whose lease lapsed), move grants
- * past their end to `revoking`, and (re)try deprovisioning every revoking grant that is due.
- * Safe to run from several instances at once: every step claims its rows.
- */
 /** Runs one batch after another until a batch is not full, at most MAX_BATCHES; returns how many rows they took. */
 async function drain(batch: () => Promise<number>): Promise<number> {
   let total = 0;
@@ -38,7 +32,24 @@ async function drain(batch: () => Promise<number>): Promise<number> {
   return total;
 }
 
+/**
+ * One pass of the scheduler: expire stale pending requests, start scheduled grants (and re-drive
+ * provisioning ones whose lease lapsed), move grants past their end to `revoking`, and (re)try
+ * deprovisioning every revoking grant that is due.
+ * Safe to run from several instances at once: every step claims its rows.
+ */
 export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
+  // One admin connection per target for the whole pass where the connector can hold one (starts and
+  // ends alike), rather than one per grant or per batch; all closed when the pass ends.
+  const held = holdConnectorConnections(deps.connectors);
+  try {
+    return await sweepWith({ ...deps, connectors: held.connectors });
+  } finally {
+    await held.close();
+  }
+}
+
+async function sweepWith(deps: ServiceDeps): Promise<SweepSummary> {
   const { db, clock } = deps;
   const summary: SweepSummary = { requestsExpired: 0, grantsActivated: 0, activationsFailed: 0, provisioningResumed: 0, grantsEnding: 0, grantsEnded: 0, deprovisionRetries: 0 };
 
@@ -90,24 +101,18 @@ export async function sweep(deps: ServiceDeps): Promise<SweepSummary> {
     }, BATCH_TRANSACTION),
   );
 
-  // A batch at a time: leased in one statement, the targets called together (one admin connection per
-  // target where the connector can, held for the whole pass), the outcomes written set-based. A grant tried
-  // here is ended or backed off into the future; one whose lease ran short before its turn is handed back
-  // and taken by the next batch.
-  const held = holdConnectorConnections(deps.connectors);
-  try {
-    const onHeld = { ...deps, connectors: held.connectors };
-    await drain(async () => {
-      const now = clock.now();
-      const ids = await leaseDueEndings(db, now, endingLease(now), BATCH);
-      for (const outcome of (await endLeasedGrants(onHeld, ids)).values()) {
-        if (outcome === 'ended') summary.grantsEnded++;
-        if (outcome === 'retrying') summary.deprovisionRetries++;
-      }
-      return ids.length;
-    });
-  } finally {
-    await held.close();
-  }
+  // A batch at a time: leased in one statement, the targets called together (on the pass's one admin
+  // connection per target where the connector can), the outcomes written set-based. A grant tried here is
+  // ended or backed off into the future; one whose lease ran short before its turn is handed back and
+  // taken by the next batch.
+  await drain(async () => {
+    const now = clock.now();
+    const ids = await leaseDueEndings(db, now, endingLease(now), BATCH);
+    for (const outcome of (await endLeasedGrants(deps, ids)).values()) {
+      if (outcome === 'ended') summary.grantsEnded++;
+      if (outcome === 'retrying') summary.deprovisionRetries++;
+    }
+    return ids.length;
+  });
   return summary;
 }
