@@ -7,6 +7,17 @@ import { copyCsvStatement, oddReportedAtQuery } from './export-copy-sql';
 import { csvHeader } from './export-format';
 
 /**
+ * COPY exports holding a pool connection at once, per process. A COPY keeps its connection for the whole
+ * download; beyond this many, an export takes the paged path (short queries that give the connection back
+ * between pages), so auditors downloading at once cannot take the connections every other request needs.
+ */
+const MAX_CONCURRENT_COPIES = 2;
+// Counted on globalThis: each route's bundle has its own copy of this module (see db/pg-pool.ts), and the
+// bound is per process, so the portal's export and the API's share it.
+const copies = globalThis as unknown as { timeboxCopiesInFlight?: number };
+copies.timeboxCopiesInFlight ??= 0;
+
+/**
  * The CSV export on PostgreSQL: one `COPY (SELECT …) TO STDOUT` on a connection borrowed from the pool,
  * its bytes passed on as they arrive. The reader drives it: a chunk is read from the socket only when the
  * reader asks for one, so a slow client leaves the rest in PostgreSQL's send buffer, not in this
@@ -16,22 +27,14 @@ import { csvHeader } from './export-format';
  * Null when the trail holds a `reportedAt` only JavaScript reads right (export-copy-sql.ts): the
  * caller then takes the paged path.
  */
-/**
- * COPY exports holding a pool connection at once, per process. A COPY keeps its connection for the whole
- * download; beyond this many, an export takes the paged path (short queries that give the connection back
- * between pages), so auditors downloading at once cannot take the connections every other request needs.
- */
-const MAX_CONCURRENT_COPIES = 2;
-let copiesInFlight = 0;
-
 export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<ReadableStream<Uint8Array> | null> {
-  if (copiesInFlight >= MAX_CONCURRENT_COPIES) return null;
-  copiesInFlight++;
+  if (copies.timeboxCopiesInFlight! >= MAX_CONCURRENT_COPIES) return null;
+  copies.timeboxCopiesInFlight!++;
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
   } catch (error) {
-    copiesInFlight--;
+    copies.timeboxCopiesInFlight!--;
     throw error;
   }
   // The pool stops listening for a client's errors while it is lent out; unheard, a dropped connection
@@ -44,7 +47,7 @@ export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<R
   const release = (broken?: Error) => {
     if (released) return;
     released = true;
-    copiesInFlight--;
+    copies.timeboxCopiesInFlight!--;
     // A closed connection may still report its end as an error: keep listening to the one thrown away.
     if (!broken) client.removeListener('error', ignore);
     client.release(broken ?? false);

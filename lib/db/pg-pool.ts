@@ -5,7 +5,12 @@ import type { Db } from './client';
 // export's `COPY … TO STDOUT`, which streams through a connection's socket with backpressure. Keyed by the
 // client so services keep taking one `db` (tests and the bench build their own); PGlite has no pool.
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis, not in this module: Next.js bundles each route with its own copy of this module, while the
+// server's one client is shared through globalThis (client.ts), so a module-level map filled by the route
+// that opened the client was empty in every other route — the audit export never found its pool and
+// never used COPY in the server.
+const shared = globalThis as unknown as { timeboxPgPools?: WeakMap<Db, pg.Pool> };
+const pools = (shared.timeboxPgPools ??= new WeakMap<Db, pg.Pool>());
 
 export function rememberPgPool(db: Db, pool: pg.Pool): void {
   pools.set(db, pool);
