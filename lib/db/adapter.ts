@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openPglite } from './pglite-open';
+import { statementNames } from './statement-names';
 
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
 
@@ -23,7 +24,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // The pool is made here rather than by the adapter so that a COPY can borrow a connection from the
     // same bounded pool; the adapter still ends it when the client disconnects, as it did its own.
     const pgPool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
-    const factory = new PrismaPg(pgPool, { disposeExternalPool: true });
+    // Named statements: PostgreSQL plans a statement once per connection instead of on every call (statement-names.ts).
+    const factory = new PrismaPg(pgPool, { disposeExternalPool: true, statementNameGenerator: statementNames() as (query: { sql: string }) => string });
     return { factory, pgPool, close: async () => {} };
   }
   let pglite: PGlite;
