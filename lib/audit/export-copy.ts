@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/log';
+import { processWide } from '@/lib/process-wide';
 import { crlfRecordEnds } from './csv-record-ends';
 import { copyCsvStatement, oddReportedAtQuery } from './export-copy-sql';
 import { csvHeader } from './export-format';
@@ -12,10 +13,8 @@ import { csvHeader } from './export-format';
  * between pages), so auditors downloading at once cannot take the connections every other request needs.
  */
 const MAX_CONCURRENT_COPIES = 2;
-// Counted on globalThis: each route's bundle has its own copy of this module (see db/pg-pool.ts), and the
-// bound is per process, so the portal's export and the API's share it.
-const copies = globalThis as unknown as { timeboxCopiesInFlight?: number };
-copies.timeboxCopiesInFlight ??= 0;
+// Process-wide, so the portal's export and the API's share the bound (lib/process-wide.ts says why).
+const copies = processWide('copyExports', () => ({ inFlight: 0 }));
 
 /**
  * The CSV export on PostgreSQL: one `COPY (SELECT …) TO STDOUT` on a connection borrowed from the pool,
@@ -28,13 +27,13 @@ copies.timeboxCopiesInFlight ??= 0;
  * caller then takes the paged path.
  */
 export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<ReadableStream<Uint8Array> | null> {
-  if (copies.timeboxCopiesInFlight! >= MAX_CONCURRENT_COPIES) return null;
-  copies.timeboxCopiesInFlight!++;
+  if (copies.inFlight >= MAX_CONCURRENT_COPIES) return null;
+  copies.inFlight++;
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
   } catch (error) {
-    copies.timeboxCopiesInFlight!--;
+    copies.inFlight--;
     throw error;
   }
   // The pool stops listening for a client's errors while it is lent out; unheard, a dropped connection
@@ -47,7 +46,7 @@ export async function copyCsvExport(pool: pg.Pool, where: Prisma.Sql): Promise<R
   const release = (broken?: Error) => {
     if (released) return;
     released = true;
-    copies.timeboxCopiesInFlight!--;
+    copies.inFlight--;
     // A closed connection may still report its end as an error: keep listening to the one thrown away.
     if (!broken) client.removeListener('error', ignore);
     client.release(broken ?? false);

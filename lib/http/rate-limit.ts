@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/db/generated/client';
 import { utcTimestamp } from '@/lib/services/metrics/sql-time';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { processWide } from '@/lib/process-wide';
 
 // Rate limits on anything guessable, through rate-limiter-flexible. On PostgreSQL the counters live in the
 // RateLimit table (RateLimiterPrisma), so every instance counts the same attempts; on the embedded
@@ -150,7 +151,9 @@ export function createRateLimiters(options: { db: Db; store: 'database' | 'memor
   };
 }
 
-const perDb = new WeakMap<Db, RateLimiters>();
+// Process-wide (lib/process-wide.ts): the embedded database's limits live in memory, and must hold however
+// Next.js bundles the routes that count against them (module state can be one per bundle).
+const perDb = processWide('rateLimiters', () => new WeakMap<Db, RateLimiters>());
 
 /** The server's limiters for `db`: shared through PostgreSQL, in memory on the embedded database. */
 export function rateLimitsFor(db: Db): RateLimiters {
