@@ -95,3 +95,17 @@ function heldAdminClient<Target, Session>(driver: AdminDriver<Target, Session>):
     },
   };
 }
+
+/**
+ * A database connector built by `on` over `admin`, with `holdConnections()` building the same connector
+ * over a held client (Connector.holdConnections): one place says how a connector holds its connections.
+ */
+export function withHeldConnections<C, Target, Session>(admin: DatabaseAdmin<Target, Session>, on: (client: AdminClient<Target, Session>) => C): C & { holdConnections(): C & { close(): Promise<void> } } {
+  return {
+    ...on(admin),
+    holdConnections: () => {
+      const held = admin.hold();
+      return { ...on(held), close: () => held.close() };
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { systemClock } from '@/lib/domain/clock';
 import { adminTimeouts } from '../kit/admin-client';
+import { withHeldConnections } from '../kit/admin-connections';
 import type { DatabaseConnectorOptions } from '../kit/database-connector-options';
 import { grantPrincipal } from '../kit/principal-name';
 import type { Connector, CredentialIssuer } from '../types';
@@ -35,13 +36,7 @@ export function createMysqlConnector(options: MysqlConnectorOptions = {}): Conne
     removeActual: async (resource, access) => removeUserAccess(client, resolveMysqlTarget(resource, env()), access),
     issueCredentials: async (target) => issuePassword(client, resolveMysqlTarget(target.resource, env()), target, clock.now()),
   });
-  return {
-    ...on(admin),
-    holdConnections: () => {
-      const held = admin.hold();
-      return { ...on(held), close: () => held.close() };
-    },
-  };
+  return withHeldConnections(admin, on);
 }
 
 export const mysqlConnector = createMysqlConnector();

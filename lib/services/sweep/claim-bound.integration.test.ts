@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, minutes } from '@/lib/domain/clock';
+import { givenBulkGrants } from '@/lib/testing/bulk-grants';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import { claimNotifications } from '../notify/claim';
 import { leaseDueEndings } from './claim-due';
@@ -21,23 +21,8 @@ afterAll(async () => {
 describe('claims that lease rows in one statement', () => {
   it('lease at most `limit` revoking grants, and only those', async () => {
     const { db } = database;
-    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'editor', resource: { slug: 'feature-flags' } } });
-    const users = await db.user.findMany({ where: { source: 'seed' } });
     const now = clock.now();
-    const requests = Array.from({ length: 450 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      requesterId: users[i % users.length]!.id,
-      entitlementId: entitlement.id,
-      durationMinutes: 5,
-      justification: `claim bound ${i}`,
-      status: 'approved' as const,
-      decidedAt: now,
-      expiresAt: now,
-    }));
-    await db.accessRequest.createMany({ data: requests });
-    await db.grant.createMany({
-      data: requests.map((r) => ({ requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'revoking' as const, endReason: 'expired', startsAt: now, activatedAt: now, expiresAt: now })),
-    });
+    await givenBulkGrants(db, { role: 'editor', resource: 'feature-flags', count: 450, label: 'claim bound', status: 'revoking', endReason: 'expired', startsAt: now, activatedAt: now, expiresAt: now });
     const lease = new Date(now.getTime() + minutes(1));
 
     const first = await leaseDueEndings(db, now, lease, 200);

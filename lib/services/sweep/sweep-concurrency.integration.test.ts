@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantPrincipal } from '@/lib/connectors/kit/principal-name';
 import { portalConnector } from '@/lib/connectors/portal/portal-connector';
@@ -14,6 +14,7 @@ import { findPgBinDir, type PgInstance, startPgInstance } from '@/lib/testing/pg
 import { connectPg } from '@/lib/testing/pg-login';
 import { requireServer } from '@/lib/testing/require-server';
 import { TcpRelay } from '@/lib/testing/tcp-proxy';
+import { givenBulkGrants } from '@/lib/testing/bulk-grants';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-db';
 import type { ServiceDeps } from '../deps';
 import { decideRequest } from '../requests/decide-request';
@@ -42,33 +43,18 @@ afterAll(async () => {
 describe('concurrent sweeps', () => {
   it('end each of 500 due grants exactly once', async () => {
     const { db } = database;
-    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'editor', resource: { slug: 'feature-flags' } } });
-    const users = await db.user.findMany({ where: { source: 'seed' } });
     const now = clock.now();
-    const requests = Array.from({ length: 500 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      requesterId: users[i % users.length]!.id,
-      entitlementId: entitlement.id,
-      durationMinutes: 5,
-      justification: `bulk ${i}`,
-      status: 'approved' as const,
-      decidedAt: now,
-      expiresAt: now,
-    }));
-    await db.accessRequest.createMany({ data: requests });
-    await db.grant.createMany({
-      data: requests.map((r) => ({ requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'active' as const, startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) })),
-    });
+    const ids = await givenBulkGrants(db, { role: 'editor', resource: 'feature-flags', count: 500, label: 'bulk', status: 'active', startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) });
     clock.advance(minutes(5));
 
     const [a, b] = await Promise.all([sweep(instanceA), sweep(instanceB)]);
     expect(a.grantsEnding + b.grantsEnding).toBe(500);
     expect(a.grantsEnded + b.grantsEnded).toBe(500);
 
-    const statuses = await db.grant.groupBy({ by: ['status'], where: { requestId: { in: requests.map((r) => r.id) } }, _count: true });
+    const statuses = await db.grant.groupBy({ by: ['status'], where: { id: { in: ids } }, _count: true });
     expect(statuses).toEqual([{ status: 'expired', _count: 500 }]);
     for (const action of ['grant.ending', 'grant.expired']) {
-      const perGrant = await db.auditEvent.groupBy({ by: ['grantId'], where: { action, requestId: { in: requests.map((r) => r.id) } }, _count: true });
+      const perGrant = await db.auditEvent.groupBy({ by: ['grantId'], where: { action, grantId: { in: ids } }, _count: true });
       expect(perGrant).toHaveLength(500);
       expect(perGrant.every((g) => g._count === 1)).toBe(true);
     }
@@ -87,6 +73,17 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
     await target?.destroy();
   });
 
+  const onPostgres = { role: 'read-only', resource: 'prod-postgres' };
+  /** The roles provisioning would have made (one statement here; provisioning is tested elsewhere). */
+  const createRoles = (admin: pg.Client, grantIds: readonly string[]) => admin.query(grantIds.map((id) => `CREATE ROLE ${grantPrincipal(id)} LOGIN IN ROLE pg_read_all_data;`).join('\n'));
+  /** Instance A's services with the postgres connector reaching the target through a relay that counts the connections the target sees. */
+  async function viaCountingRelay(): Promise<{ relay: TcpRelay; deps: ServiceDeps }> {
+    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(target.url).port) });
+    const viaRelay = Object.assign(new URL(target.url), { port: String(await relay.start()) }).toString();
+    const postgres = createPostgresConnector({ env: { TARGET_PG_URL: viaRelay }, ownDatabaseUrl: database.url });
+    return { relay, deps: { ...instanceA, connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', postgres]]) } };
+  }
+
   it('end each of 60 grants exactly once, the revoked ones as revoked, and leave no role behind', async () => {
     const { db } = database;
     const onTarget = (instance: ServiceDeps): ServiceDeps => ({
@@ -94,27 +91,13 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
       connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: target.url }, ownDatabaseUrl: database.url })]]),
     });
     const [a, b] = [onTarget(instanceA), onTarget(instanceB)];
-    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
-    const users = await db.user.findMany({ where: { source: 'seed' } });
     const now = clock.now();
-    const requests = Array.from({ length: 60 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      requesterId: users[i % users.length]!.id,
-      entitlementId: entitlement.id,
-      durationMinutes: 5,
-      justification: `bulk on target ${i}`,
-      status: 'approved' as const,
-      decidedAt: now,
-      expiresAt: now,
-    }));
-    await db.accessRequest.createMany({ data: requests });
-    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'active' as const, startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) }));
-    await db.grant.createMany({ data: grants });
+    const ids = await givenBulkGrants(db, { ...onPostgres, count: 60, label: 'bulk on target', status: 'active', startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) });
     // The roles provisioning would have made (one admin connection here; provisioning is tested elsewhere).
     const admin = await connectPg(target.url);
-    for (const g of grants) await admin.query(`CREATE ROLE ${grantPrincipal(g.id)} LOGIN IN ROLE pg_read_all_data`);
+    await createRoles(admin, ids);
     // A third were revoked by someone (their revoke call failed, so the sweep finishes them): they must end `revoked`.
-    const revoked = grants.slice(0, 20).map((g) => g.id);
+    const revoked = ids.slice(0, 20);
     await db.grant.updateMany({ where: { id: { in: revoked } }, data: { status: 'revoking', endReason: 'revoked', nextAttemptAt: null } });
     clock.advance(minutes(5));
 
@@ -122,7 +105,6 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
     expect(sa.grantsEnded + sb.grantsEnded).toBe(60);
     expect(sa.deprovisionRetries + sb.deprovisionRetries).toBe(0);
 
-    const ids = grants.map((g) => g.id);
     expect(await db.grant.count({ where: { id: { in: revoked }, status: 'revoked' } })).toBe(20);
     expect(await db.grant.count({ where: { id: { in: ids, notIn: revoked }, status: 'expired' } })).toBe(40);
     for (const action of ['grant.expired', 'grant.revoked']) {
@@ -140,37 +122,17 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
 
   it('end 450 grants of one target over three batches on one admin connection, and leave no role behind', async () => {
     const { db } = database;
-    // The relay counts the connections the target really sees.
-    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(target.url).port) });
-    const viaRelay = Object.assign(new URL(target.url), { port: String(await relay.start()) }).toString();
-    const deps: ServiceDeps = {
-      ...instanceA,
-      connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: viaRelay }, ownDatabaseUrl: database.url })]]),
-    };
-    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
-    const users = await db.user.findMany({ where: { source: 'seed' } });
+    const { relay, deps } = await viaCountingRelay();
     const now = clock.now();
-    const requests = Array.from({ length: 450 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      requesterId: users[i % users.length]!.id,
-      entitlementId: entitlement.id,
-      durationMinutes: 5,
-      justification: `three batches ${i}`,
-      status: 'approved' as const,
-      decidedAt: now,
-      expiresAt: now,
-    }));
-    await db.accessRequest.createMany({ data: requests });
-    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'active' as const, startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) }));
-    await db.grant.createMany({ data: grants });
+    const ids = await givenBulkGrants(db, { ...onPostgres, count: 450, label: 'three batches', status: 'active', startsAt: now, activatedAt: now, expiresAt: new Date(now.getTime() + minutes(5)) });
     const admin = await connectPg(target.url);
     try {
-      await admin.query(grants.map((g) => `CREATE ROLE ${grantPrincipal(g.id)} LOGIN IN ROLE pg_read_all_data;`).join('\n'));
+      await createRoles(admin, ids);
       clock.advance(minutes(5));
 
       const summary = await sweep(deps);
       expect(summary).toMatchObject({ grantsEnding: 450, grantsEnded: 450, deprovisionRetries: 0 });
-      expect(await db.grant.count({ where: { id: { in: grants.map((g) => g.id) }, status: 'expired' } })).toBe(450);
+      expect(await db.grant.count({ where: { id: { in: ids }, status: 'expired' } })).toBe(450);
       expect((await admin.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE 'tbx\\_%'`)).rows).toEqual([]);
       expect(relay.accepted).toBe(1);
       // Closed when the sweep ended: no admin session is left on the target.
@@ -184,34 +146,15 @@ describe.runIf(requireServer('PostgreSQL server binaries (initdb, pg_ctl)', binD
 
   it('start 5 scheduled grants of one target on one admin connection, and end them on one more', async () => {
     const { db } = database;
-    const relay = new TcpRelay({ host: '127.0.0.1', port: Number(new URL(target.url).port) });
-    const viaRelay = Object.assign(new URL(target.url), { port: String(await relay.start()) }).toString();
-    const deps: ServiceDeps = {
-      ...instanceA,
-      connectors: new Map<ResourceKind, Connector>([['portal', portalConnector], ['postgres', createPostgresConnector({ env: { TARGET_PG_URL: viaRelay }, ownDatabaseUrl: database.url })]]),
-    };
-    const entitlement = await db.entitlement.findFirstOrThrow({ where: { role: 'read-only', resource: { slug: 'prod-postgres' } } });
-    const users = await db.user.findMany({ where: { source: 'seed' } });
+    const { relay, deps } = await viaCountingRelay();
     const now = clock.now();
-    const requests = Array.from({ length: 5 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      requesterId: users[i % users.length]!.id,
-      entitlementId: entitlement.id,
-      durationMinutes: 10,
-      justification: `scheduled ${i}`,
-      status: 'approved' as const,
-      decidedAt: now,
-      expiresAt: now,
-    }));
-    await db.accessRequest.createMany({ data: requests });
-    const grants = requests.map((r) => ({ id: crypto.randomUUID(), requestId: r.id, userId: r.requesterId, entitlementId: entitlement.id, status: 'scheduled' as const, startsAt: now, expiresAt: new Date(now.getTime() + minutes(10)) }));
-    await db.grant.createMany({ data: grants });
-    const roles = grants.map((g) => grantPrincipal(g.id));
+    const ids = await givenBulkGrants(db, { ...onPostgres, count: 5, label: 'scheduled', status: 'scheduled', startsAt: now, expiresAt: new Date(now.getTime() + minutes(10)) });
+    const roles = ids.map(grantPrincipal);
     const admin = await connectPg(target.url);
     const onTarget = async () => (await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname', [roles])).rows.map((r) => r.rolname);
     try {
       expect(await sweep(deps)).toMatchObject({ grantsActivated: 5, activationsFailed: 0 });
-      expect(await db.grant.count({ where: { id: { in: grants.map((g) => g.id) }, status: 'active' } })).toBe(5);
+      expect(await db.grant.count({ where: { id: { in: ids }, status: 'active' } })).toBe(5);
       expect(await onTarget()).toEqual([...roles].sort());
       expect(relay.accepted).toBe(1);
 
