@@ -25,6 +25,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // same bounded pool; the adapter still ends it when the client disconnects, as it did its own.
     const pgPool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
     // Named statements: PostgreSQL plans a statement once per connection instead of on every call (statement-names.ts).
+    // The cast: past its cap the generator answers undefined, which node-postgres runs as an unnamed statement.
     const factory = new PrismaPg(pgPool, { disposeExternalPool: true, statementNameGenerator: statementNames() as (query: { sql: string }) => string });
     return { factory, pgPool, close: async () => {} };
   }

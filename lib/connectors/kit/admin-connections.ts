@@ -36,21 +36,7 @@ export interface DatabaseAdmin<Target, Session> extends AdminClient<Target, Sess
 
 /** One admin connection per call, always closed, every error out of it secret-free. */
 export function adminClient<Target, Session>(driver: AdminDriver<Target, Session>): DatabaseAdmin<Target, Session> {
-  return {
-    timeouts: driver.timeouts,
-    async withAdmin(target, fn) {
-      let connection: OpenConnection<Session> | undefined;
-      try {
-        connection = await driver.open(target);
-        return await fn(connection.session);
-      } catch (error) {
-        throw driver.failure(error, target);
-      } finally {
-        await connection?.close();
-      }
-    },
-    hold: () => heldAdminClient(driver),
-  };
+  return { timeouts: driver.timeouts, withAdmin: withAdminVia(driver, null), hold: () => heldAdminClient(driver) };
 }
 
 /**
@@ -61,38 +47,51 @@ export function adminClient<Target, Session>(driver: AdminDriver<Target, Session
  * is closed and never handed out again. Calls after `close()` still work, one connection each.
  */
 function heldAdminClient<Target, Session>(driver: AdminDriver<Target, Session>): HeldAdminClient<Target, Session> {
-  const idle = new Map<string, OpenConnection<Session>>();
-  let closed = false;
+  const idle: IdleConnections<Session> = { byKey: new Map(), keeping: true };
   return {
     timeouts: driver.timeouts,
-    async withAdmin(target, fn) {
-      const key = driver.keyOf(target);
-      let connection = idle.get(key);
-      idle.delete(key);
-      if (connection && !connection.usable()) {
-        await connection.close();
-        connection = undefined;
-      }
-      try {
-        connection ??= await driver.open(target);
-        const result = await fn(connection.session);
-        if (!closed && !idle.has(key) && connection.usable()) {
-          idle.set(key, connection);
-          connection = undefined;
-        }
-        return result;
-      } catch (error) {
-        throw driver.failure(error, target);
-      } finally {
-        await connection?.close();
-      }
-    },
+    withAdmin: withAdminVia(driver, idle),
     async close() {
-      closed = true;
-      const open = [...idle.values()];
-      idle.clear();
+      idle.keeping = false;
+      const open = [...idle.byKey.values()];
+      idle.byKey.clear();
       await Promise.all(open.map((c) => c.close()));
     },
+  };
+}
+
+/** Where a held client keeps its idle connections, and whether it still takes more. */
+interface IdleConnections<Session> {
+  byKey: Map<string, OpenConnection<Session>>;
+  keeping: boolean;
+}
+
+/**
+ * The one way a call gets its connection, runs, and lets it go: with no `idle` (or one no longer keeping),
+ * opened for the call and closed after it; otherwise taken from and given back to `idle`.
+ */
+function withAdminVia<Target, Session>(driver: AdminDriver<Target, Session>, idle: IdleConnections<Session> | null) {
+  return async <T>(target: Target, fn: (session: Session) => Promise<T>): Promise<T> => {
+    const key = idle ? driver.keyOf(target) : '';
+    let connection = idle?.byKey.get(key);
+    idle?.byKey.delete(key);
+    if (connection && !connection.usable()) {
+      await connection.close();
+      connection = undefined;
+    }
+    try {
+      connection ??= await driver.open(target);
+      const result = await fn(connection.session);
+      if (idle?.keeping && !idle.byKey.has(key) && connection.usable()) {
+        idle.byKey.set(key, connection);
+        connection = undefined;
+      }
+      return result;
+    } catch (error) {
+      throw driver.failure(error, target);
+    } finally {
+      await connection?.close();
+    }
   };
 }
 
